@@ -1,0 +1,1 @@
+"""Sub-commands of `vigie`: one module per command, each exposing `register(subparsers)`."""

@@ -1,0 +1,88 @@
+"""The detector: structured-identifier rules plus the ONNX token classifier, merged.
+
+The detector never fails closed-to-allow: if the model cannot be loaded (missing file,
+wrong hash, broken runtime) it keeps running on rules alone and says so through `status`,
+which the daemon, the tray and `vigie doctor` surface to people.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from guard.detect.finding import Finding
+from guard.detect.merge import resolve_overlaps
+from guard.detect.recognizer import Recognizer
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["full", "rules-only"]
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorStatus:
+    """What the detector is able to do right now, in words a person can act on."""
+
+    mode: Mode
+    reason: str = ""  # French, empty when mode is "full"; never contains patient text
+
+    @property
+    def degraded(self) -> bool:
+        return self.mode != "full"
+
+
+class Detector:
+    """Runs every recognizer on a text and returns resolved, sorted findings."""
+
+    def __init__(
+        self,
+        rules: Sequence[Recognizer],
+        model: Recognizer | None = None,
+        model_error: str | None = None,
+    ) -> None:
+        self._rules = tuple(rules)
+        self._model = model
+        if model is not None:
+            self.status = DetectorStatus("full")
+        else:
+            self.status = DetectorStatus(
+                "rules-only", model_error or "modèle désactivé : détection par règles seules"
+            )
+
+    @classmethod
+    def default(cls, model_dir: Path | None = None, use_model: bool = True) -> Detector:
+        """The production detector: every shipped rule, and the shipped model when it loads."""
+        from guard.detect.rules import default_rules
+
+        rules = default_rules()
+        if not use_model:
+            return cls(rules, None, "modèle désactivé : détection par règles seules")
+        try:
+            from guard.detect.model import ModelError, load_model
+        except ImportError as exc:  # runtime missing: degrade, do not crash
+            log.error("model runtime unavailable: %s", type(exc).__name__)
+            return cls(rules, None, "moteur du modèle indisponible : détection par règles seules")
+        try:
+            model = load_model(model_dir)
+        except ModelError as exc:
+            log.error("model not loaded: %s", exc)
+            return cls(rules, None, f"{exc} — détection par règles seules")
+        return cls(rules, model)
+
+    @property
+    def recognizers(self) -> tuple[Recognizer, ...]:
+        return self._rules + ((self._model,) if self._model is not None else ())
+
+    def analyze(self, text: str) -> list[Finding]:
+        """Findings in `text`, non-overlapping, sorted by start, offsets inside the text."""
+        if not text:
+            return []
+        found: list[Finding] = []
+        for recognizer in self.recognizers:
+            found.extend(recognizer.find(text))
+        from guard.detect.lexicon import drop_medical_terms
+
+        return resolve_overlaps(drop_medical_terms(text, found), len(text))

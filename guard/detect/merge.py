@@ -1,0 +1,53 @@
+"""Overlap resolution between findings from rules and from the model.
+
+Why a separate module: the daemon, the CLI and the evaluation must all see the same
+resolved spans, and the precedence (a checksum-valid structured identifier beats the
+model; the model beats rules on names and places) is a product decision worth testing on
+its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from guard.detect.finding import Finding
+from guard.detect.labels import FREE_TEXT_LABELS, STRUCTURED_LABELS
+
+# Scores at or above this from a rule mean "format and checksum verified".
+VERIFIED_SCORE = 0.95
+
+
+def _priority(f: Finding) -> tuple[int, float, int]:
+    """Higher sorts first. Tiers: verified structured rule > model on free-text labels >
+    other rules > other model findings; then score, then length."""
+    is_rule = f.source.startswith("rule")
+    if is_rule and f.label in STRUCTURED_LABELS and f.score >= VERIFIED_SCORE:
+        tier = 3
+    elif not is_rule and f.label in FREE_TEXT_LABELS:
+        tier = 2
+    elif is_rule:
+        tier = 1
+    else:
+        tier = 0
+    return (tier, f.score, f.length)
+
+
+def resolve_overlaps(findings: Iterable[Finding], text_length: int) -> list[Finding]:
+    """Keep a non-overlapping subset, preferring higher-priority findings, sorted by start.
+
+    Offsets are clipped to the text; empty spans after clipping are dropped.
+    """
+    clipped: list[Finding] = []
+    for f in findings:
+        start, end = max(0, f.start), min(text_length, f.end)
+        if end <= start:
+            continue
+        if (start, end) != (f.start, f.end):
+            f = Finding(start, end, f.label, f.score, f.source, f.explanation)
+        clipped.append(f)
+    kept: list[Finding] = []
+    for f in sorted(clipped, key=_priority, reverse=True):
+        if not any(f.overlaps(k) for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept

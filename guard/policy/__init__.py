@@ -1,0 +1,1 @@
+"""Administrator policy: models, layered loading, and the pure `decide` function."""

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install everything the tests need on a fresh Debian machine, then run the whole suite.
+# Extra arguments go to pytest.
+source "$(dirname "$0")/_env.sh"
+apt_install chromium chromium-driver xvfb trayer imagemagick xdotool x11-utils rsyslog \
+  rsyslog-gnutls nodejs npm openssl systemd
+ensure_venv
+# torch is taken from the local wheel (CPU build) by pinning the exact version.
+.venv/bin/python -m pip install -q -e '.[dev,train]'
+if [ -f tests/fixtures/web/package.json ]; then
+  (cd tests/fixtures/web && npm ci --no-audit --no-fund --silent && npm run --silent build)
+fi
+exec .venv/bin/python -m pytest "$@"
