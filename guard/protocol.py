@@ -35,6 +35,8 @@ class Welcome(_Msg):
     policy: Policy
     detector_mode: Literal["full", "rules-only"]
     detector_reason: str = ""
+    keepalive_s: float = Field(15.0, description="Interval between server keepalives")
+    max_text_chars: int = MAX_TEXT_CHARS
 
 
 class Analyze(_Msg):
@@ -55,9 +57,11 @@ class WireFinding(_Msg):
 class Result(_Msg):
     type: Literal["result"] = "result"
     id: str
-    findings: list[WireFinding]
-    action: Action
+    findings: list[WireFinding] = Field(description="Findings at or above their label threshold")
+    action: Action = Field(description="Strictest action over findings; allow on unguarded sites")
     counts: dict[Label, int]
+    max_score: float = Field(0.0, ge=0, le=1)
+    guarded: bool = Field(True, description="Whether the policy guards this site")
 
 
 Outcome = Literal["sent_clean", "blocked", "pseudonymized", "overridden", "cancelled", "warned_sent"]
@@ -78,6 +82,7 @@ class Health(_Msg):
     """The extension reports a guarded page it cannot guard (adapter found no input...)."""
 
     type: Literal["health"]
+    id: str | None = Field(None, min_length=1, max_length=64, description="When set, answered by an ack")
     site: str = Field(max_length=253)
     problem: Literal["no_input", "no_send_button", "adapter_error"]
 

@@ -1,0 +1,125 @@
+"""From a text to the `result` message: segments, cache, detector thread, policy, UTF-16.
+
+The event loop only slices the text and looks segments up in the cache; every detector pass
+runs on the analysis worker. Cached findings are policy-independent (raw detector output),
+so a policy change never serves stale actions: allow-terms and thresholds are applied to
+every request afresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from guard.detect.finding import Finding
+from guard.detect.merge import resolve_overlaps
+from guard.policy.model import Policy
+from guard.server.segments import (
+    MARGIN,
+    MAX_SEGMENT,
+    SegmentCache,
+    owned,
+    shift,
+    split_segments,
+)
+from guard.server.utf16 import utf16_converter
+from guard.server.worker import AnalysisWorker
+
+Key = tuple[str, int, int]
+
+
+class TextAnalyzer:
+    """Detector findings for a whole text, using the segment cache and the analysis worker."""
+
+    def __init__(self, worker: AnalysisWorker, cache: SegmentCache,
+                 max_segment: int = MAX_SEGMENT, margin: int = MARGIN) -> None:
+        self._worker = worker
+        self._cache = cache
+        self._max_segment = max_segment
+        self._margin = margin
+        # One detector pass per distinct segment even when several requests need it at once.
+        self._pending: dict[Key, asyncio.Future[list[Finding]]] = {}
+
+    @property
+    def cache(self) -> SegmentCache:
+        return self._cache
+
+    async def analyze(self, text: str) -> list[Finding]:
+        """Non-overlapping findings with Python str offsets into `text`, sorted by start."""
+        segments = split_segments(text, self._max_segment, self._margin)
+        keys = [seg.key(text) for seg in segments]
+        found: dict[Key, tuple[Finding, ...]] = {}
+        missing: list[Key] = []
+        seen: set[Key] = set()
+        for key in keys:
+            if key in seen:
+                continue
+            seen.add(key)
+            hit = self._cache.get(key) if self._cache.enabled else None
+            if hit is None:
+                missing.append(key)
+            else:
+                found[key] = hit
+        if missing:
+            await self._fetch(missing, found)
+        findings: list[Finding] = []
+        for seg, key in zip(segments, keys):
+            findings.extend(shift(found[key], seg.win_start))
+        if any(seg.hard_cut for seg in segments):
+            findings = resolve_overlaps(findings, len(text))
+        return findings
+
+    async def _fetch(self, missing: list[Key], found: dict[Key, tuple[Finding, ...]]) -> None:
+        deadline = self._worker.deadline(sum(len(k[0]) for k in missing))
+        waits: list[tuple[Key, asyncio.Future[list[Finding]]]] = []
+        for key in missing:
+            fut = self._pending.get(key)
+            if fut is None:
+                fut = asyncio.wrap_future(self._worker.submit(deadline, key[0]))
+                self._pending[key] = fut
+                fut.add_done_callback(_forget(self._pending, key))
+            waits.append((key, fut))
+        # shield: a client that disconnects must not cancel a pass another request awaits.
+        results = await asyncio.gather(*(asyncio.shield(f) for _, f in waits))
+        for (key, _), raw in zip(waits, results):
+            kept = owned(raw, key[1], key[2])
+            found[key] = kept
+            self._cache.put(key, kept)
+
+
+def _forget(pending: dict[Key, Any], key: Key) -> Callable[[Future[Any]], None]:
+    def done(_: Any) -> None:
+        pending.pop(key, None)
+    return done
+
+
+def result_payload(request_id: str, text: str, findings: list[Finding], site: str,
+                   policy: Policy) -> dict[str, Any]:
+    """The `result` message as a dict ready for orjson (validated against `protocol.Result` in tests)."""
+    from guard.policy.allow import drop_allowed_terms
+    from guard.policy.decide import decide
+
+    kept = drop_allowed_terms(text, findings, policy.allow_terms)
+    decision = decide(kept, site, policy)
+    to16 = utf16_converter(text)
+    wire = [
+        {
+            "start": to16(f.start),
+            "end": to16(f.end),
+            "label": f.label.value,
+            "score": round(float(f.score), 4),
+            "action": action.value,
+        }
+        for f, action in decision.items
+    ]
+    return {
+        "type": "result",
+        "id": request_id,
+        "findings": wire,
+        "action": decision.action.value,
+        "counts": {str(label): int(n) for label, n in decision.counts.items()},
+        "max_score": round(float(decision.max_score), 4),
+        "guarded": bool(decision.guarded),
+    }

@@ -1,0 +1,34 @@
+"""Python str indices (code points) → UTF-16 code units, what JavaScript strings count.
+
+Only characters outside the Basic Multilingual Plane (emoji, some CJK) take two code units;
+combining accents are separate code points in both worlds, so they need no correction.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_converter(text: str) -> Callable[[int], int]:
+    """A function mapping a code-point index of `text` to its UTF-16 code-unit index."""
+    if text.isascii() or max(text) <= "\uffff":
+        return _identity
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def convert(index: int) -> int:
+        # Each astral character strictly before `index` adds one extra code unit.
+        return index + bisect_left(astral, index)
+
+    return convert
+
+
+def _identity(index: int) -> int:
+    return index
+
+
+def utf16_length(text: str) -> int:
+    return utf16_converter(text)(len(text))
