@@ -118,3 +118,10 @@ class Policy(_Strict):
     pause_allowed: bool = False
     quit_allowed: bool = False
     locked: list[str] = Field(default_factory=list, description="Champs que l'utilisateur ne peut pas modifier ('*' = tous)")
+    unlocked: list[str] = Field(
+        default_factory=list,
+        description="Champs fixés par l'administrateur que l'utilisateur peut tout de même modifier "
+        "(par défaut, tout champ présent dans le fichier administrateur est verrouillé)",
+    )
+    incident_log: Literal["user", "machine"] = Field(
+        "user", description="Journal des incidents par utilisateur ou commun à la machine")

@@ -1,0 +1,1 @@
+"""Near-miss incident log: chained SQLite rows without patient data, export, report, syslog."""
