@@ -1,0 +1,211 @@
+"""The pystray glue: paints `TraySnapshot`s and routes menu clicks. No decisions here.
+
+`pystray` is imported lazily because importing it raises without a display; callers use
+`load_pystray()` to learn whether a tray is possible and fall back to headless.
+
+Stopping: on Xlib, `Icon.stop()` from another thread sometimes leaves `run()` blocked
+(measured about one time in four); `TrayApp.stop()` therefore closes the backend's display
+connection if `run()` has not returned shortly after, which unblocks it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any
+
+from guard.tray.icons import draw_icon
+from guard.tray.menu import MenuAction, MenuEntry, build_menu
+from guard.tray.state import TrayController, TraySnapshot
+
+log = logging.getLogger(__name__)
+
+STOP_UNBLOCK_DELAY_S = 0.3
+
+
+def display_available() -> bool:
+    """Whether a graphical session is plausible (Windows and macOS always have one)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def load_pystray() -> tuple[ModuleType | None, str]:
+    """Import pystray, or explain (in French) why there will be no tray."""
+    if not display_available():
+        return None, "aucun affichage (DISPLAY/WAYLAND_DISPLAY absents)"
+    try:
+        import pystray  # noqa: PLC0415 - lazy on purpose, raises without a display
+    except Exception as exc:  # noqa: BLE001 - Xlib raises many kinds of errors
+        return None, f"icône impossible ({type(exc).__name__}: {exc})"
+    return pystray, ""
+
+
+class TrayApp:
+    """One pystray icon driven by a `TrayController`; refreshed from a poll thread."""
+
+    def __init__(
+        self,
+        controller: TrayController,
+        handlers: Mapping[MenuAction, Callable[[], None]],
+        *,
+        pystray_module: ModuleType,
+        view_source: Callable[[], Any] | None = None,
+        refresh_s: float = 1.0,
+        icon_size: int = 64,
+    ) -> None:
+        self._controller = controller
+        self._handlers = dict(handlers)
+        self._pystray = pystray_module
+        self._view_source = view_source
+        self._refresh_s = refresh_s
+        self._icon_size = icon_size
+        self._icon: Any = None
+        self._last: tuple[Any, ...] | None = None
+        self._stopping = threading.Event()
+        self._returned = threading.Event()
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self.snapshot: TraySnapshot = controller.snapshot()
+
+    # -- public ---------------------------------------------------------------------------
+    def run(self) -> None:
+        """Block on the calling (main) thread until `stop()`."""
+        ps = self._pystray
+        snap = self._controller.snapshot()
+        self._icon = ps.Icon(
+            "vigie",
+            icon=draw_icon(snap.state, self._icon_size),
+            title=snap.tooltip(),
+            menu=ps.Menu(lambda: self._menu_items()),
+        )
+        self.snapshot = snap
+        poller = threading.Thread(target=self._poll, name="vigie-tray-refresh", daemon=True)
+
+        def setup(icon: Any) -> None:
+            icon.visible = True
+            self._ready.set()
+            poller.start()
+
+        try:
+            self._icon.run(setup=setup)
+        finally:
+            self._returned.set()
+            self._stopping.set()
+
+    def wait_ready(self, timeout: float) -> bool:
+        return self._ready.wait(timeout)
+
+    def stop(self) -> None:
+        """Stop the icon from any thread; idempotent; unblocks a stuck Xlib loop."""
+        if self._stopping.is_set() and self._returned.is_set():
+            return
+        self._stopping.set()
+        icon = self._icon
+        if icon is None:
+            return
+        try:
+            icon.stop()
+        except Exception:  # noqa: BLE001 - already stopped / display gone
+            log.debug("icon.stop failed", exc_info=True)
+        if threading.current_thread() is threading.main_thread() and not self._returned.is_set():
+            # Called from a menu callback on the GUI thread: run() returns on its own.
+            return
+        if not self._returned.wait(STOP_UNBLOCK_DELAY_S):
+            display = getattr(icon, "_display", None)
+            if display is not None:
+                try:
+                    display.close()
+                except Exception:  # noqa: BLE001
+                    log.debug("display close failed", exc_info=True)
+
+    def refresh(self) -> TraySnapshot:
+        """Pull a fresh view (if a source is set), repaint when something visible changed."""
+        if self._view_source is not None:
+            view = self._view_source()
+            snap = self._controller.update(view)
+        else:
+            snap = self._controller.snapshot()
+        self.apply(snap)
+        return snap
+
+    def apply(self, snap: TraySnapshot) -> None:
+        icon = self._icon
+        self.snapshot = snap
+        if icon is None or self._stopping.is_set():
+            return
+        tooltip = snap.tooltip()
+        key = (snap.state, tooltip, self._controller.pause_allowed, self._controller.quit_allowed)
+        with self._lock:
+            if key == self._last:
+                return
+            changed_state = self._last is None or self._last[0] != snap.state
+            self._last = key
+        if changed_state:
+            icon.icon = draw_icon(snap.state, self._icon_size)
+        icon.title = tooltip
+        try:
+            icon.update_menu()
+        except Exception:  # noqa: BLE001 - backends without menus
+            pass
+
+    # -- internals ------------------------------------------------------------------------
+    def _poll(self) -> None:
+        while not self._stopping.wait(self._refresh_s):
+            try:
+                self.refresh()
+            except Exception:  # noqa: BLE001 - never let the refresher die silently
+                log.exception("tray refresh failed")
+
+    def _menu_items(self) -> list[Any]:
+        ps = self._pystray
+        entries = build_menu(
+            self._controller.snapshot(),
+            pause_allowed=self._controller.pause_allowed,
+            quit_allowed=self._controller.quit_allowed,
+        )
+        return [self._item(ps, e) for e in entries]
+
+    def _item(self, ps: ModuleType, entry: MenuEntry) -> Any:
+        handler = self._handlers.get(entry.action)
+
+        def clicked(icon: Any, item: Any) -> None:
+            if handler is None:
+                return
+            try:
+                handler()
+            except Exception:  # noqa: BLE001 - one failed action must not kill the tray
+                log.exception("menu action %s failed", entry.action)
+            self.refresh()
+
+        return ps.MenuItem(
+            entry.text,
+            clicked,
+            enabled=entry.enabled and handler is not None,
+            default=entry.action is MenuAction.REPORT,
+        )
+
+    def notify(self, message: str, title: str = "Vigie") -> bool:
+        icon = self._icon
+        if icon is None or not getattr(icon, "HAS_NOTIFICATION", False):
+            return False
+        try:
+            icon.notify(message, title)
+            return True
+        except Exception:  # noqa: BLE001
+            return False
+
+
+def wait_until(pred: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    """Small helper shared by the runner and tests."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if pred():
+            return True
+        time.sleep(step)
+    return pred()

@@ -1,0 +1,189 @@
+"""`vigie run`: the daemon in a worker thread, the tray on the main thread.
+
+Either side stops both: *Quitter* (when the policy allows it) or SIGINT/SIGTERM stop the
+server then the icon; a server that ends on its own stops the icon. Without a display the
+same runner keeps the daemon up headless and says so on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from guard.tray.actions import about_text, build_report, logs_folder, open_path
+from guard.tray.app import TrayApp, load_pystray
+from guard.tray.menu import MenuAction
+from guard.tray.state import GuardView, TrayController
+from guard.tray.worker import ServerStartError, ServerThread
+
+log = logging.getLogger(__name__)
+
+
+def view_from_status(status: Any) -> GuardView:
+    """Adapt `guard.server.DaemonStatus` to the tray's `GuardView`."""
+    if status is None:
+        return GuardView.stopped()
+    counts = getattr(status, "today_counts", None) or {}
+    return GuardView(
+        running=bool(getattr(status, "running", True)),
+        detector_mode=str(getattr(status, "detector_mode", "full")),
+        detector_reason=str(getattr(status, "detector_reason", "") or ""),
+        policy_errors=tuple(getattr(status, "policy_errors", ()) or ()),
+        incident_problem=str(getattr(status, "incident_problem", "") or ""),
+        today_counts={str(k): int(v) for k, v in dict(counts).items()},
+        connections=int(getattr(status, "connections", 0) or 0),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    headless: bool = False
+    locale: str = "fr"
+    refresh_s: float = 1.0
+    stop_timeout_s: float = 15.0
+
+
+class GuardRunner:
+    """Wires a `ServerThread`, a `TrayController` and (when possible) a `TrayApp`."""
+
+    def __init__(self, server_factory: Callable[[], Any], options: RunOptions | None = None,
+                 out: Callable[[str], None] | None = None) -> None:
+        self.options = options or RunOptions()
+        self._out = out or (lambda msg: print(msg, file=sys.stderr, flush=True))
+        self._done = threading.Event()
+        self.server = ServerThread(server_factory, on_exit=self._server_exited)
+        self.controller = TrayController(pause_allowed=False, quit_allowed=False,
+                                         locale=self.options.locale,
+                                         on_pause_change=self._pause_changed)
+        self.tray: TrayApp | None = None
+        self.tray_started_s: float | None = None
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def run(self) -> int:
+        t0 = time.monotonic()
+        try:
+            self.server.start()
+        except ServerStartError as exc:
+            self._out(f"Vigie : {exc}")
+            return 1
+        self._apply_policy_permissions()
+        self._install_signal_handlers()
+        pystray_mod, why = (None, "mode sans icône demandé") if self.options.headless else load_pystray()
+        if pystray_mod is None:
+            self._out(f"Vigie : garde active sans icône de notification — {why}.")
+            self._done.wait()
+        else:
+            self.tray = TrayApp(self.controller, self._handlers(), pystray_module=pystray_mod,
+                                view_source=self._view, refresh_s=self.options.refresh_s)
+            threading.Thread(target=self._mark_tray_ready, args=(t0,), daemon=True).start()
+            self.tray.run()  # blocks until stop()
+            self._done.set()
+        stopped = self.server.stop(self.options.stop_timeout_s)
+        if not stopped:
+            self._out("Vigie : la garde ne s'est pas arrêtée à temps.")
+            return 1
+        return 1 if self.server.exit_error is not None else 0
+
+    def request_stop(self) -> None:
+        """From any thread: stop the server, then the tray (or the headless wait)."""
+        threading.Thread(target=self._stop_both, name="vigie-stop", daemon=True).start()
+
+    def _stop_both(self) -> None:
+        self.server.stop(self.options.stop_timeout_s)
+        self._done.set()
+        if self.tray is not None:
+            self.tray.stop()
+
+    def _server_exited(self, error: BaseException | None) -> None:
+        if error is not None:
+            self._out(f"Vigie : la garde s'est arrêtée ({type(error).__name__}).")
+        self._done.set()
+        if self.tray is not None:
+            self.controller.update(GuardView.stopped())
+            try:
+                self.tray.apply(self.controller.snapshot())
+            finally:
+                self.tray.stop()
+
+    def _mark_tray_ready(self, t0: float) -> None:
+        if self.tray is not None and self.tray.wait_ready(30):
+            self.tray_started_s = time.monotonic() - t0
+            log.info("icône prête en %.3f s", self.tray_started_s)
+
+    def _install_signal_handlers(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def handler(signum: int, frame: Any) -> None:  # noqa: ARG001
+            self.request_stop()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                signal.signal(sig, handler)
+            except (ValueError, OSError):
+                pass
+
+    # -- state ---------------------------------------------------------------------------
+    def _view(self) -> GuardView:
+        if not self.server.alive:
+            return GuardView.stopped()
+        try:
+            status = self.server.status()
+        except Exception:  # noqa: BLE001 - a slow loop shows as stopped, then recovers
+            return GuardView.stopped()
+        self._apply_policy_permissions(status)
+        return view_from_status(status)
+
+    def _apply_policy_permissions(self, status: Any = None) -> None:
+        policy = None
+        try:
+            policy = self.server.call(lambda s: getattr(s, "policy", None))
+        except Exception:  # noqa: BLE001
+            policy = None
+        if policy is None:
+            return
+        self.controller.set_permissions(pause_allowed=bool(getattr(policy, "pause_allowed", False)),
+                                        quit_allowed=bool(getattr(policy, "quit_allowed", False)))
+
+    def _pause_changed(self, until: float | None) -> None:
+        """Tell the daemon: while paused it answers `allow` and logs the pause itself."""
+        try:
+            self.server.call(lambda s: s.set_paused(until) if hasattr(s, "set_paused") else None)
+        except Exception:  # noqa: BLE001
+            log.warning("la pause n'a pas pu être transmise à la garde")
+
+    # -- menu ----------------------------------------------------------------------------
+    def _handlers(self) -> dict[MenuAction, Callable[[], None]]:
+        def report() -> None:
+            path, err = build_report()
+            if path is not None:
+                err = open_path(path)
+            if err:
+                self._tell(err)
+
+        def logs() -> None:
+            err = open_path(logs_folder())
+            if err:
+                self._tell(err)
+
+        def about() -> None:
+            self._tell(about_text(self.options.locale))
+
+        return {
+            MenuAction.PAUSE: lambda: None if self.controller.pause() else None,
+            MenuAction.RESUME: self.controller.resume,
+            MenuAction.REPORT: report,
+            MenuAction.LOGS: logs,
+            MenuAction.ABOUT: about,
+            MenuAction.QUIT: self.request_stop,
+        }
+
+    def _tell(self, message: str) -> None:
+        if self.tray is None or not self.tray.notify(message):
+            self._out(f"Vigie : {message}")
