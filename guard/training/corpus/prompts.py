@@ -1,0 +1,106 @@
+"""What clinicians type into chatbots: requests around a patient, pasted notes, and — about
+half of the time — questions with no identifier at all but full of eponyms and drugs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guard.training.corpus import documents
+from guard.training.corpus.doc import Piece
+from guard.training.corpus.render import Context, fill
+
+ASKS = (
+    "Rédige un courrier pour ", "Peux-tu rédiger une lettre de sortie pour ", "Aide-moi à écrire un CR pour ",
+    "Fais une synthèse du dossier de ", "J'ai besoin d'un courrier d'adressage pour ",
+    "Écris un mail au cardiologue à propos de ", "Prépare une ordonnance pour ",
+    "Write a referral letter for ", "Please summarise the case of ", "stp fais un courrier pour ",
+    "Rédige une attestation pour ", "Propose un plan de soins pour ", "Résume la situation de ",
+)
+
+WITH_IDS = (
+    "{ASK}{P}, né{e} le {DDN}, hospitalisé{e} au {HOP} pour {COND}.",
+    "{ASK}{P} ({AGE}), suivi{e} pour {EPO}, sous {MED}. {Il} habite {ADR}.",
+    "{ASK}{P}, {AGE}, NIR {NIR}, suivi{e} à l'{HOP}. Antécédents : {COND}, {EPO}.",
+    "{ASK}{P} née le {DDN}, adresse {ADR}, tel {TEL}, pour une {COND}.",
+    "{ASK}mon {patient} {P}, {LAB}, {MED}. Hospitalisé{e} le {D} au {HOP}.",
+    "{ASK}{PN} qui sort le {D} de {SERV} ({HOP}). Traitement : {MED}, {MED}.",
+    "{P} {DDN} {COND} {MED} -> {ASK}cette {patient} stp",
+    "Bonjour, {ASK}{P}. {Il} a {AGE}, {EPO}, {LAB}. Son médecin traitant est {DR}.",
+    "Voici les infos : {PFL}, DDN {DDN}, {ADR}. {ASK}lui, merci.",
+    "{ASK}{P} ; contact {FAM} au {TEL}. Motif : {COND}.",
+    "Can you write a discharge summary for {P}, born {DDN}, admitted to {HOP} on {D} for {COND}? Meds: {MED}.",
+    "Patient {P}, DOB {DDN}, lives at {ADR}. Diagnosis: {EPO}. Draft a letter to {DR}.",
+    "Corrige ce texte : « {P} a été vu{e} le {D} par {DR} pour {COND}. »",
+    "{PN} {PF}, {AGE}, IPP {IPP}, entré{e} le {D} : résume son dossier.",
+    "j'ai vu {P} ce matin, {LAB}, {EPO} +, que faire ? {Il} est né{e} le {DDN}",
+    "Mon {patient} {P} ({VILLE}) a un {EPO}. Quelle conduite à tenir ?",
+    "{ASK}{P}, {AGE}, domicilié{e} {ADR}, email {MAIL}.",
+    "Traduis en anglais : {P}, {AGE}, admis{e} le {D} au {HOP} pour {COND}.",
+    "Rappelle-moi de rappeler {P} au {TEL} pour ses résultats du {D}.",
+    "{ASK}la fille de {P}, {FAM}, qui demande des nouvelles.",
+)
+
+NO_IDS = (
+    "Quelle est la posologie de {MED} chez un{e} {patient} de {AGE} avec un DFG à 35 ?",
+    "{patient} de {AGE} avec {EPO} et {COND}, sous {MED}. Quelle prise en charge ?",
+    "Explique la différence entre {EPO} et {EPO}.",
+    "Rédige un courrier type pour un patient atteint de {COND}, sans nom.",
+    "{ANON}, {AGE}, {COND}, {LAB}. Que faire ?",
+    "Write a patient leaflet about {EPO} in simple French.",
+    "Quels sont les critères du {EPO} ?",
+    "Mon patient a un {EPO} positif et {LAB}, quel diagnostic évoquer ?",
+    "Résume l'article de {CIT} sur {COND}.",
+    "Peux-tu reformuler : le patient présente une {COND} évoluant depuis 3 semaines, {LAB}.",
+    "Interactions entre {MED} et {MED} ?",
+    "Comment annoncer un diagnostic de {EPO} à {ANON} ?",
+    "{ROLE} me demande si on peut associer {MED} et {MED}, {LAB}.",
+    "Fais une fiche de synthèse sur {EPO} pour les internes.",
+    "Propose un plan de soins infirmiers pour {ANON} avec {COND} et {EPO}.",
+    "Quels examens demander devant un {EPO} ? {LAB}.",
+    "Liste les effets secondaires de {MED}.",
+    "Differential diagnosis for {COND} with {LAB} and {EPO}?",
+    "Traduis en anglais : patient de {AGE} aux antécédents de {EPO}, sous {MED}, {LAB}.",
+    "Rédige un mail au service de {SERV} pour demander une place pour {ANON}.",
+    "Score de Glasgow à 13, {LAB}, {MED} : on transfère en réa ?",
+    "Peux-tu vérifier l'orthographe de ce CR : {COND} chez {ANON}, {LAB}, poursuite de {MED}.",
+    "Quels sont les stades de {EPO} ? Cite {CIT}.",
+    "J'ai une {patient} de {AGE} sous {MED} et {MED} avec {LAB}, on peut ajouter {MED} ?",
+    "Recommandations HAS pour {COND} en 2024 ?",
+)
+
+_ID_SLOTS = {"P", "PN", "PF", "PFL", "DR", "FAM", "DDN", "D", "D2", "ADR", "ADRML", "RUE", "VILLE",
+             "CP", "HOP", "HOP2", "TEL", "MAIL", "NIR", "IPP", "NDA", "IBAN", "CARTE", "RPPS"}
+
+
+def _clean_sentences() -> tuple[str, ...]:
+    return tuple(t for t in documents.CLINICAL
+                 if not set(re.findall(r"\{(\w+)\}", t)) & _ID_SLOTS)
+
+
+CLEAN_CLINICAL = _clean_sentences()
+
+
+def _ask(ctx: Context, template: str) -> list[Piece]:
+    ask = ctx.rng.choice(ASKS)
+    return fill(ctx, template.replace("{ASK}", ask.replace("{", "{{")))
+
+
+def prompt_with_ids(ctx: Context) -> list[Piece]:
+    rng = ctx.rng
+    out = _ask(ctx, rng.choice(WITH_IDS))
+    r = rng.random()
+    if r < 0.25:  # long prompt: a pasted document after the request
+        kind = rng.choice(list(documents.KINDS))
+        out += [("\n\n", None)] + documents.KINDS[kind](ctx)
+    elif r < 0.5:
+        out += [(" ", None)] + fill(ctx, rng.choice(documents.CLINICAL))
+    return out
+
+
+def prompt_without_ids(ctx: Context) -> list[Piece]:
+    rng = ctx.rng
+    out = fill(ctx, rng.choice(NO_IDS))
+    for _ in range(rng.choice([0, 0, 1, 2, 4])):
+        out += [(" ", None)] + fill(ctx, rng.choice(CLEAN_CLINICAL))
+    return out
