@@ -17,6 +17,7 @@ from guard.detect.finding import Finding
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 _TITLES = frozenset({
     "dr", "docteur", "pr", "professeur", "m", "mr", "monsieur", "mme", "madame", "mlle",
     "mademoiselle", "me", "maitre",
@@ -29,6 +30,8 @@ def _fold_char(ch: str) -> str:
         return "'"
     if ch in _HYPHENS:
         return "-"
+    if ch in _LIGATURES:
+        return _LIGATURES[ch]
     decomposed = unicodedata.normalize("NFKD", ch)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     return base.casefold()

@@ -18,6 +18,8 @@ def format_loc(loc: Sequence[str | int]) -> str:
     """`("labels", "NOM", "action")` -> `labels.NOM.action`; list indices as `[2]`."""
     out = ""
     for part in loc:
+        if part == "[key]":  # pydantic marks a bad dict key this way; the key is already named
+            continue
         if isinstance(part, int):
             out += f"[{part}]"
         else:
