@@ -1,0 +1,66 @@
+"""Shared plumbing for rules: bounded regex matching and finding construction.
+
+Why: every rule must return in bounded time on any input (issue 2, item 6). Patterns are
+written to be linear (anchored by look-behind boundaries, bounded quantifiers), and every
+scan also runs under a `regex` timeout as a safety net. A timeout is logged (pattern name
+only, never text) and the rule returns what it found so far instead of hanging.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import regex
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+
+log = logging.getLogger(__name__)
+
+# Seconds allowed for one pattern over one text: generous for normal text, a hard stop for
+# pathological input. Scales with length so 200,000 characters still get a full scan.
+BASE_TIMEOUT_S = 0.2
+PER_CHAR_TIMEOUT_S = 2e-6
+
+# Separators people put inside numbers: space, no-break spaces, dot, dash.
+SEP = r"[ .\-\u00a0\u202f]"
+
+# Letters, including accented ones, for name-like tokens.
+UPPER = r"\p{Lu}"
+LOWER = r"\p{Ll}"
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """All rule patterns use VERSION1 semantics off and full Unicode case folding."""
+    return regex.compile(pattern, flags | regex.UNICODE)
+
+
+def timeout_for(text: str) -> float:
+    return BASE_TIMEOUT_S + PER_CHAR_TIMEOUT_S * len(text)
+
+
+def iter_matches(pattern: regex.Pattern[str], text: str, rule: str) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` that stops (and logs the rule name) instead of hanging."""
+    try:
+        yield from pattern.finditer(text, timeout=timeout_for(text))
+    except TimeoutError:
+        log.warning("rule %s stopped: regex timeout on a %d-character text", rule, len(text))
+
+
+def make(start: int, end: int, label: Label, score: float, rule: str, why: str) -> Finding:
+    """A finding with its score clamped to [0, 1] and the source tagged "rule:<name>"."""
+    return Finding(start, end, label, round(min(1.0, max(0.0, score)), 4), f"rule:{rule}", why)
+
+
+def has_digit(text: str) -> bool:
+    """Cheap pre-check: digit rules skip texts without any ASCII digit (most prose)."""
+    return any(c in text for c in "0123456789")
+
+
+def digits_only(s: str) -> str:
+    return "".join(c for c in s if c.isascii() and c.isalnum()).upper()
+
+
+# What people put between a cue word and the value: "IPP : 123", "n° RPPS 123", "IPP n°123".
+CUE_GAP = r"[ \t\u00a0]*(?i:(?:n°|n\.|no\.?|num(?:[ée]ro)?\.?|#|:)[ \t\u00a0]*){0,3}"

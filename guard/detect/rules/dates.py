@@ -1,0 +1,116 @@
+"""Dates: numeric, with French month names or abbreviations, "1er", weekday prefixes, and
+written out in words; DATE_NAISSANCE when a birth cue precedes the date.
+
+Why so many shapes: clinicians type "12/03/52", letters print "mardi 12 mars 2024", and
+dictation software writes "deux janvier mille neuf cent soixante-dix-huit". What is NOT a
+date matters as much: "TA 130/80", "15/20 mg", "J+10", "INR 2,5" or a year alone are left
+alone — numeric day/month without a year is only taken after "le", "du", "au"…
+"""
+
+from __future__ import annotations
+
+import regex
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.rules import context
+from guard.detect.rules._base import compile_pattern, iter_matches, make
+
+_MONTH = (
+    r"(?:janvier|janv\.?|jan\.|f[ée]vrier|f[ée]vr?\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|"
+    r"ao[uû]t|septembre|sept\.?|sep\.|octobre|oct\.?|novembre|nov\.?|d[ée]cembre|d[ée]c\.?)"
+)
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_UNIT_AFTER = r"(?!\s*(?:mg|g|ml|l|ans?|h|heures?|min|%|kg|cp|cpr|gouttes?|ui|u|mmol|µg|mcg|fois|jours?|mois|semaines?)\b)"
+_DAY_WORD = (
+    r"(?:premier|(?:vingt|trente)(?:[- ]et[- ]un|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|"
+    r"dix-(?:sept|huit|neuf)|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize)"
+)
+_NUM_WORD = (
+    r"(?:dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|"
+    r"cents?|mille|mil|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|et)"
+)
+# A year in words has a thousand or a hundred in it: "mille neuf cent soixante-dix-huit",
+# "deux mille trois", "dix-neuf cent cinquante-deux".
+_YEAR_WORDS = rf"(?:{_NUM_WORD}[- ]){{0,3}}(?:mille|mil|cents?)(?:[- ]{_NUM_WORD}){{0,8}}"
+
+_TEXTUAL = compile_pattern(
+    rf"(?i)(?<!\w)(?:{_WEEKDAY}[ ,]+)?(?:le\s+)?"
+    rf"(?P<day>1er|[0-3]?\d|{_DAY_WORD})\s*(?P<month>{_MONTH})(?!\w)"
+    rf"(?:[ ,]+(?P<year>(?:19|20)\d\d(?!\d)|'?\d\d(?!\d){_UNIT_AFTER}|{_YEAR_WORDS}(?!\w)))?"
+)
+_MONTH_YEAR = compile_pattern(
+    rf"(?i)(?<![\w])(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)"
+)
+_NUMERIC = compile_pattern(
+    r"(?<![\w/.,:+\-])(?P<day>[0-3]?\d) ?(?P<sep>[/.\-]) ?(?P<month>[01]?\d) ?(?P=sep) ?"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?![\w]|[/.,:\-]\d)"
+    r"|(?<![\w/.,:+\-])(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?![\w]|[/.,:\-]\d)"
+)
+_SHORT = compile_pattern(
+    r"(?i)(?<=(?<!\w)(?:le|du|au|depuis le|jusqu'au|d[èe]s le|avant le|apr[èe]s le|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche)\s+)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
+)
+_BIRTH_YEAR = compile_pattern(r"(?i)(?<!\w)n[ée]e?s?(?:\s*\(e\))?\s+en\s+(?P<year>(?:19|20)\d\d)(?!\w)")
+# Birth cues, matched on the folded text right before the date.
+_BIRTH_CUE = regex.compile(
+    r"(?:(?<!\w)nee?s?(?:\s*\(e\))?(?:\s+le)?|(?<!\w)ddn|d\.d\.n\.?|date\s+de\s+naissance|"
+    r"(?<!\w)naissance|(?<!\w)naiss\.?|°)\s*[:\-]?\s*(?:le\s+)?$"
+)
+
+_PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim")
+
+
+def _valid_day_month(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def _is_birth(text: str, start: int) -> bool:
+    window = context.fold(text[max(0, start - 30) : start])
+    return _BIRTH_CUE.search(window) is not None
+
+
+class DateRule:
+    """DATE and DATE_NAISSANCE findings."""
+
+    name = "dates"
+
+    def _emit(self, out: list[Finding], text: str, start: int, end: int, score: float, why: str) -> None:
+        if _is_birth(text, start):
+            out.append(make(start, end, Label.DATE_NAISSANCE, min(1.0, score + 0.05), self.name, f"date de naissance ({why})"))
+        else:
+            score = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.25)
+            out.append(make(start, end, Label.DATE, score, self.name, why))
+
+    def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        for m in iter_matches(_NUMERIC, text, "dates-numeric"):
+            if m.group("iso_year"):
+                day, month = int(m.group("iso_day")), int(m.group("iso_month"))
+            else:
+                day, month = int(m.group("day")), int(m.group("month"))
+            if not _valid_day_month(day, month):
+                continue
+            short_year = m.group("year") is not None and len(m.group("year")) == 2
+            score = 0.8 if short_year and m.group("sep") == "." else 0.9
+            self._emit(out, text, m.start(), m.end(), score, "date numérique")
+        for m in iter_matches(_SHORT, text, "dates-short"):
+            if _valid_day_month(int(m.group("day")), int(m.group("month"))):
+                self._emit(out, text, m.start(), m.end(), 0.7, "date sans année")
+        for m in iter_matches(_TEXTUAL, text, "dates-textual"):
+            day = m.group("day")
+            if day.isdigit() and not 1 <= int(day) <= 31:
+                continue
+            if not day[0].isdigit() and not m.group("year"):
+                continue  # "sept mai", "un mars": a day in words needs its year
+            start = m.start("day") if text[m.start() : m.start("day")].strip().lower() == "le" else m.start()
+            if m.group("year"):
+                self._emit(out, text, start, m.end(), 0.9, "date avec mois en toutes lettres")
+            else:
+                self._emit(out, text, start, m.end("month"), 0.75, "jour et mois")
+        for m in iter_matches(_MONTH_YEAR, text, "dates-month-year"):
+            self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
+        for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
+            out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
+        return out

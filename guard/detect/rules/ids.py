@@ -1,0 +1,42 @@
+"""Hospital patient ids (IPP) and stay/visit numbers (NDA) after their cue words.
+
+They have no fixed format across hospitals (digits, sometimes a letter prefix), so the
+cue is the evidence: "IPP", "NIP", "n° patient", "n° dossier" → IPP; "NDA", "n° séjour",
+"n° de venue", "n° d'admission" → NDA.
+"""
+
+from __future__ import annotations
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, make
+
+# Optional letter prefix, digits (grouped by "-", "/" or a space before more digits),
+# optional letter suffix: "80012345", "A123456", "2024-123456", "800 123 45", "123456B".
+_VALUE = r"((?:[A-Za-z]{1,4}-?)?\d(?:(?:[\-/]|[ \u00a0](?=\d))?\d){3,19}[A-Za-z]?)(?![\w]|[.,/]\d)"
+_NUM = r"(?:n°|no\.?|num[ée]ro|numero|num\.?|identifiant|id)"
+_IPP = compile_pattern(
+    rf"(?i)(?<!\w)(?:ipp|nip|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}){CUE_GAP}" + _VALUE
+)
+_NDA = compile_pattern(
+    rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation)|"
+    rf"(?:s[ée]jour|venue|admission)\s+{_NUM}){CUE_GAP}" + _VALUE
+)
+
+
+class HospitalIdRule:
+    """IPP and NDA findings, score 0.9."""
+
+    name = "ids"
+
+    def find(self, text: str) -> list[Finding]:
+        if not has_digit(text):
+            return []
+        out: list[Finding] = []
+        for pattern, label, why in (
+            (_IPP, Label.IPP, "identifiant patient (après « IPP », « n° dossier »…)"),
+            (_NDA, Label.NDA, "numéro de séjour (après « NDA », « n° séjour »…)"),
+        ):
+            for m in iter_matches(pattern, text, f"ids-{label.value.lower()}"):
+                out.append(make(m.start(1), m.end(1), label, 0.9, self.name, why))
+        return out

@@ -1,0 +1,163 @@
+"""Names after a title or a form label: the cheap, precise part of name detection.
+
+"Mme Le Gall Rose", "M. DIALLO", "Dr Nguyen", "Monsieur le Docteur Kowalski", "la
+patiente Fatou Ndiaye", "Nom : MOREIRA", and SMS style "mr petit martin". Everything else
+(a name with no title in front) is the model's job; this rule keeps precision high by only
+taking capitalised or ALL-CAPS words after a title, or one lowercase word after a lowercase
+title. Token labels: ALL-CAPS → NOM; a known first name → PRENOM when another token can be
+the last name; otherwise NOM.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.rules._base import compile_pattern, iter_matches, make
+from guard.detect.rules.context import fold
+
+_TITLE = compile_pattern(
+    r"(?<![\w.])(?P<title>"
+    r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr|MR|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
+    r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|Patiente?|PATIENTE?|[Ll]e\s+patient|[Ll]a\s+patiente|"
+    r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
+    r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
+    r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
+)
+_TOKEN = regex.compile(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
+_PARTICLES = frozenset(
+    "de du des d' le la van von der den da dos do das di del della ben bin ibn el al ter mac".split()
+)
+_CAP_STOP = frozenset(
+    fold(w)
+    for w in (
+        "Madame Monsieur Mademoiselle Mme Docteur Professeur Dr Pr Cher Chère Confrère Consœur "
+        "Cordialement Le La Les Un Une Et Ou Qui Que Est A Au Aux En Dans Pour Avec Sans Sur Son Sa Ses "
+        "Patient Patiente Service Hôpital CHU Clinique Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
+        "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet"
+    ).split()
+)
+_LOWER_STOP = frozenset(
+    "a à au aux et est es ou où qui que quoi de du des le la les un une son sa ses mon ma mes ce cette "
+    "il elle on en dans pour avec sans sur par vers chez se s ne n y x ans an a-t-elle a-t-il "
+    "présente presente souffre souffrant tousse vient va doit a été était sera depuis hier demain "
+    "aujourd'hui lui leur patient patiente docteur professeur dr pr mme mr monsieur madame bien "
+    "ok oui non merci svp stp pb rdv tel tél né née nee ne".split()
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names from the shipped list (guard/detect/data/prenoms.txt)."""
+    raw = resources.files("guard.detect.data").joinpath("prenoms.txt").read_text(encoding="utf-8")
+    return frozenset(fold(line.strip()) for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (len(tok) > 2 and tok[1] in "'’" and tok[2:3].isupper())
+
+
+class TitledNameRule:
+    """NOM/PRENOM after a title: 0.8 capitalised, 0.7 after "patient(e)", 0.6 lowercase."""
+
+    name = "names"
+
+    def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        for m in iter_matches(_TITLE, text, self.name):
+            title = m.group("title")
+            lower_title = m.group("lower") is not None
+            tokens = self._tokens(text, m.end())
+            if not tokens:
+                continue
+            if _is_cap(tokens[0][0]):
+                picked = self._capitalised(tokens)
+                score = 0.7 if "atient" in title.lower() else 0.8
+            elif lower_title:
+                picked = self._lowercase(tokens)
+                score = 0.6
+            else:
+                continue
+            out.extend(self._label(picked, score, title))
+        return out
+
+    @staticmethod
+    def _tokens(text: str, pos: int) -> list[tuple[str, int, int]]:
+        toks: list[tuple[str, int, int]] = []
+        for _ in range(5):
+            t = _TOKEN.match(text, pos)
+            if t is None:
+                break
+            toks.append((t.group(1), t.start(1), t.end(1)))
+            pos = t.end(1)
+        return toks
+
+    @staticmethod
+    def _capitalised(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Leading run of capitalised/ALL-CAPS words; particles only when a capitalised word follows."""
+        picked: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(tokens) and len(picked) < 4:
+            tok = tokens[i]
+            folded = fold(tok[0])
+            if folded in _PARTICLES and i + 1 < len(tokens) and _is_cap(tokens[i + 1][0]):
+                picked.append(tok)
+                i += 1
+                continue
+            if not _is_cap(tok[0]) or folded in _CAP_STOP or len(tok[0]) < 2:
+                break  # "Mme X, 80 ans": a single letter is a placeholder, not a name
+            picked.append(tok)
+            i += 1
+        while picked and fold(picked[-1][0]) in _PARTICLES:
+            picked.pop()
+        return picked
+
+    @staticmethod
+    def _lowercase(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        first = tokens[0]
+        if fold(first[0]) in _LOWER_STOP or len(first[0]) < 2:
+            return []
+        picked = [first]
+        if len(tokens) > 1 and fold(tokens[1][0]) in first_names() and fold(tokens[1][0]) not in _LOWER_STOP:
+            picked.append(tokens[1])
+        return picked
+
+    def _label(self, picked: list[tuple[str, int, int]], score: float, title: str) -> list[Finding]:
+        if not picked:
+            return []
+        if title.lower().startswith(("prénom", "prenom")):
+            s, e = picked[0][1], picked[-1][2]
+            return [make(s, e, Label.PRENOM, score, self.name, "prénom après son intitulé")]
+        names = first_names()
+        kinds: list[Label] = []
+        words = [p for p in picked if fold(p[0]) not in _PARTICLES]
+        for tok, _, _ in picked:
+            f = fold(tok)
+            if f in _PARTICLES:
+                kinds.append(Label.NOM)
+            elif tok.isupper() and len(tok) > 1:
+                kinds.append(Label.NOM)
+            elif f in names:
+                kinds.append(Label.PRENOM)
+            else:
+                kinds.append(Label.NOM)
+        if len(words) <= 1 or Label.NOM not in kinds:
+            # A lone word after a title is a last name; if every word is a known first name,
+            # the last one is taken as the last name ("Mme Rose Martin").
+            if len(words) <= 1:
+                kinds = [Label.NOM] * len(picked)
+            else:
+                kinds[-1] = Label.NOM
+        findings: list[Finding] = []
+        run_start = 0
+        for i in range(1, len(picked) + 1):
+            if i == len(picked) or kinds[i] != kinds[run_start]:
+                label = kinds[run_start]
+                why = "nom après un titre" if label is Label.NOM else "prénom après un titre"
+                findings.append(make(picked[run_start][1], picked[i - 1][2], label, score if label is Label.NOM else score - 0.05, self.name, why))
+                run_start = i
+        return findings

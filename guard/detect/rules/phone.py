@@ -1,0 +1,55 @@
+"""French phone numbers in every written form, and short extensions after a cue.
+
+Forms: `06 12 34 56 78` with spaces, dots, dashes or nothing; `+33 6 …`, `0033 6 …`,
+`+33 (0)6 …`; overseas numbers (`+262`, `+590`, `+594`, `+596`, `+269` with nine digits,
+`+689` with eight, `+687`/`+508`/`+681` with six). A three-to-five digit extension is a
+phone only right after "poste" or "bip": on its own it is any number.
+"""
+
+from __future__ import annotations
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.rules import context
+from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
+
+_S = r"[ .\-\u00a0\u202f]?"
+_PATTERN = compile_pattern(
+    r"(?<![\w+/.,])(?:"
+    rf"(?:\+|00){_S}33{_S}(?:\(0\){_S})?[1-9](?:{_S}\d\d){{4}}"  # +33 / 0033
+    rf"|0[1-9](?:{_S}\d\d){{4}}"  # national
+    rf"|(?:\+|00){_S}(?:262|590|594|596|269)(?:{_S}\d){{9}}"  # overseas departments
+    rf"|(?:\+|00){_S}689(?:{_S}\d){{8}}"
+    rf"|(?:\+|00){_S}(?:687|508|681)(?:{_S}\d){{6}}"
+    r")(?![\w]|[.,/]\d)"
+)
+_EXTENSION = compile_pattern(
+    r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
+)
+_BOOSTS = (
+    "tel", "telephone", "portable", "mobile", "fixe", "joindre", "joignable", "appeler",
+    "rappeler", "contact", "numero", "fax", "secretariat", "standard", "sms",
+)
+_PENALTIES = ("ipp", "nda", "nip", "dossier", "sejour", "venue", "rpps", "adeli", "finess", "iban")
+
+
+class PhoneRule:
+    """TEL findings: 0.97 for a separated or international number, 0.85 for ten bare digits."""
+
+    name = "phone"
+
+    def find(self, text: str) -> list[Finding]:
+        if not has_digit(text):
+            return []
+        out: list[Finding] = []
+        for m in iter_matches(_PATTERN, text, self.name):
+            raw = m.group()
+            bare = raw.isdigit()
+            score = 0.85 if bare else 0.97
+            score = context.adjust(score, text, m.start(), m.end(), _BOOSTS, _PENALTIES, step=0.2)
+            international = raw.startswith(("+", "00"))
+            why = "numéro de téléphone international" if international else "numéro de téléphone"
+            out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
+        for m in iter_matches(_EXTENSION, text, "phone-extension"):
+            out.append(make(m.start(1), m.end(1), Label.TEL, 0.8, self.name, "poste téléphonique (après « poste » ou « bip »)"))
+        return out

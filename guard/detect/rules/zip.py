@@ -1,0 +1,72 @@
+"""Postcodes (ZIP) when a city follows them or an address precedes them, and the city
+(VILLE) right after a postcode.
+
+Why both conditions: five digits alone are a dose ("25000 UI"), a count or an amount. A
+postcode printed on an envelope line is followed by its city ("29200 Brest", "75013 PARIS
+CEDEX 13"); in running text it follows a street ("12 rue des Lilas, 29200").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
+
+_ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
+_CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
+_CITY = compile_pattern(
+    rf"[ \u00a0]+((?:(?:L'|L’)?{_CITY_TOKEN})(?:[ \-](?:(?:sur|sous|en|l[èe]s|de|du|des|aux?|la|le|d'|d’)[ \-])?{_CITY_TOKEN}){{0,4}})"
+)
+_STREET_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:rue|avenue|av\.|bd|boulevard|all[ée]e|chemin|impasse|place|route|quai|cours|square|"
+    r"lieu-dit|r[ée]sidence|lotissement|hameau|bp|cs|cedex|code\s+postal|cp)\b)[^\n]{0,60}$"
+)
+_NOT_CITY = frozenset(
+    {"UI", "U", "G", "MG", "UI/J", "CEDEX", "TEL", "TÉL", "FAX", "FRANCE", "MADAME", "MONSIEUR", "MME", "DR", "NIR", "IPP", "NDA"}
+)
+
+
+def _city_span(text: str, zip_end: int) -> tuple[int, int] | None:
+    m = _CITY.match(text, zip_end)
+    if m is None:
+        return None
+    words = regex.split(r"[ \-]", m.group(1))
+    # Cut at a word that is not part of a city name ("Cedex", a title, a unit).
+    keep = 0
+    for w in words:
+        if w.upper() in _NOT_CITY:
+            break
+        keep += 1
+    if keep == 0:
+        return None
+    value = m.group(1)
+    end_rel = 0
+    for i, w in enumerate(words[:keep]):
+        end_rel = value.index(w, end_rel) + len(w)
+    if len(value[:end_rel].replace("-", "").replace(" ", "")) < 2:
+        return None
+    return m.start(1), m.start(1) + end_rel
+
+
+class ZipRule:
+    """ZIP findings (0.9 with a city, 0.85 after a street) and VILLE for the city after it."""
+
+    name = "zip"
+
+    def find(self, text: str) -> list[Finding]:
+        if not has_digit(text):
+            return []
+        out: list[Finding] = []
+        for m in iter_matches(_ZIP, text, self.name):
+            city = _city_span(text, m.end())
+            if city is not None:
+                out.append(make(m.start(1), m.end(1), Label.ZIP, 0.9, self.name, "code postal suivi d'une ville"))
+                out.append(make(city[0], city[1], Label.VILLE, 0.85, self.name, "ville après un code postal"))
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[max(line_start, m.start() - 80) : m.start()]
+            if _STREET_BEFORE.search(before):
+                out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal dans une adresse"))
+        return out
