@@ -13,6 +13,7 @@ intact and knows exactly which rows were removed on purpose.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -76,10 +77,21 @@ class StoreError(Exception):
     """A database problem, with a French message a person can act on (never patient data)."""
 
 
+def _read_only_location(path: Path) -> bool:
+    """True when the folder or the file cannot be written (read-only mount or rights)."""
+    try:
+        if path.exists() and not os.access(path, os.W_OK):
+            return True
+        return path.parent.exists() and not os.access(path.parent, os.W_OK)
+    except OSError:
+        return False
+
+
 def describe_sqlite_error(exc: BaseException, path: Path) -> str:
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""
-    if "readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
+    if ("readonly" in text or "read-only" in text or code.startswith("SQLITE_READONLY")
+            or (("unable to open" in text or "disk i/o" in text) and _read_only_location(path))):
         return (f"Journal des incidents en lecture seule ({path}) : "
                 "les incidents ne sont pas enregistrés.")
     if "full" in text or code == "SQLITE_FULL" or getattr(exc, "errno", None) == 28:
