@@ -89,7 +89,8 @@ class DaemonStatus:
 class GuardServer:
     """One daemon instance. Use: `await start()`, `await serve_forever()`, `await shutdown()`."""
 
-    def __init__(self, config: ServerConfig | None = None) -> None:
+    def __init__(self, config: ServerConfig | None = None, *, detector: Any = None) -> None:
+        """`detector` replaces `Detector.default(...)` (an embedding app that already holds one)."""
         self.config = config or ServerConfig()
         self.port: int | None = None
         self.draining = False
@@ -100,7 +101,7 @@ class GuardServer:
         self._origins: frozenset[str] = frozenset()
         self._welcome: bytes = b""
         self._watcher: Any = None
-        self._detector: Any = None
+        self._detector: Any = detector
         self._worker: AnalysisWorker | None = None
         self._analyzer: TextAnalyzer | None = None
         self._io = ThreadPoolExecutor(1, thread_name_prefix="vigie-io")
@@ -138,7 +139,8 @@ class GuardServer:
 
         from guard.detect.detector import Detector
 
-        self._detector = Detector.default(cfg.model_dir, use_model=cfg.use_model)
+        if self._detector is None:
+            self._detector = Detector.default(cfg.model_dir, use_model=cfg.use_model)
         status = self._detector.status
         if status.degraded:
             log.warning("détection dégradée : %s", status.reason)
@@ -155,7 +157,7 @@ class GuardServer:
             self._servers.append(await serve(
                 self._handle, sock=sock, compression=None, max_size=cfg.max_frame,
                 process_request=self._process_request, server_header=None,
-                ping_interval=None, logger=logging.getLogger("vigie.server.websockets"),
+                ping_interval=None, close_timeout=2, logger=_QuietLogger(),
             ))
         if self._watcher is not None:
             self._watcher.start()
@@ -277,7 +279,7 @@ class GuardServer:
             "policy_ok": not st.policy_errors, "incident_log_ok": not st.incident_problem,
         })
         headers = Headers([("Content-Type", "application/json"), ("Cache-Control", "no-store"),
-                           ("Content-Length", str(len(body)))])
+                           ("Content-Length", str(len(body))), ("Connection", "close")])
         return Response(200, "OK", headers, body)
 
     # -- connections -----------------------------------------------------------------------
@@ -444,6 +446,24 @@ class GuardServer:
             last_extension_version=self._last_version,
             today_counts=dict(self._today),
         )
+
+
+class _QuietLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """The websockets library logs frame contents at DEBUG level — patient text. Its
+    logger never goes below INFO, whatever level the application configures."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.getLogger("vigie.server.websockets"), {})
+
+    def isEnabledFor(self, level: int) -> bool:  # noqa: N802 — logging API name
+        return level >= logging.INFO and self.logger.isEnabledFor(level)
+
+    def debug(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def log(self, level: int, *args: Any, **kwargs: Any) -> None:
+        if level >= logging.INFO:
+            super().log(level, *args, **kwargs)
 
 
 def _text(status: HTTPStatus, body: str) -> Response:
