@@ -12,8 +12,8 @@ from guard.detect.labels import Label
 from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, make
 
 # Optional letter prefix, digits (grouped by "-", "/" or a space before more digits),
-# optional letter suffix: "80012345", "A123456", "2024-123456", "800 123 45", "123456B".
-_VALUE = r"((?:[A-Za-z]{1,4}-?)?\d(?:(?:[\-/]|[ \u00a0](?=\d))?\d){3,19}[A-Za-z]?)(?![\w]|[.,/]\d)"
+# letters after the first digit: "80012345", "A123456", "2024-123456", "800 123 45", "24A00781".
+_VALUE = r"((?:[A-Za-z]{1,4}-?)?\d(?:[\-/]?[A-Za-z0-9]|[ \u00a0](?=\d)\d){3,19})(?![\w]|[.,/]\d)"
 _NUM = r"(?:n°|no\.?|num[ée]ro|numero|num\.?|identifiant|id)"
 _IPP = compile_pattern(
     rf"(?i)(?<!\w)(?:ipp|nip|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}){CUE_GAP}" + _VALUE

@@ -23,7 +23,8 @@ from guard.detect.rules.context import fold
 _TITLE = compile_pattern(
     r"(?<![\w.])(?P<title>"
     r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr|MR|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
-    r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|Patiente?|PATIENTE?|[Ll]e\s+patient|[Ll]a\s+patiente|"
+    r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|[Pp]atiente?\s*:?|PATIENTE?\s*:?|[Pp]t|"
+    r"s['’]appelle|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
     r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
     r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
@@ -76,7 +77,7 @@ class TitledNameRule:
                 continue
             if _is_cap(tokens[0][0]):
                 picked = self._capitalised(tokens)
-                score = 0.7 if "atient" in title.lower() else 0.8
+                score = 0.7 if title[:1] in "Pp" and "atient" in title.lower() or title.lower() == "pt" else 0.8
             elif lower_title:
                 picked = self._lowercase(tokens)
                 score = 0.6

@@ -44,11 +44,16 @@ _FACILITY = compile_pattern(
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
+_CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?)-)?\p{Lu}[\p{Ll}'’]+)*"
+_CITY_CUED = compile_pattern(
+    r"(?<!\w)(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire)"
+    rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w)"
+)
 _FACILITY_STOP = frozenset({"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Service", "Cordialement"})
 
 
 class PlaceRule:
-    """ADRESSE (0.9 with a street number, 0.7 without) and HOPITAL (0.85) findings."""
+    """ADRESSE (0.9 with a street number, 0.7 without), VILLE after a cue (0.75), HOPITAL (0.85)."""
 
     name = "places"
 
@@ -66,6 +71,8 @@ class PlaceRule:
             if i >= 0 and out[i].end > m.start():
                 continue  # already inside a numbered address
             out.append(make(m.start(), m.end(), Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
+        for m in iter_matches(_CITY_CUED, text, "city"):
+            out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
         for m in iter_matches(_FACILITY, text, "facility"):
             end = self._trim_facility(text, m)
             if end is not None:

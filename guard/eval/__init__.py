@@ -1,0 +1,1 @@
+"""Evaluation of the detector against a gold set (`vigie eval`)."""
