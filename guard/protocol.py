@@ -94,6 +94,9 @@ class Ack(_Msg):
 
 
 class Keepalive(_Msg):
+    """Sent both ways: the extension's service worker needs an application message at least
+    every ~25 s to stay alive (protocol pings do not count), so it sends one too."""
+
     type: Literal["keepalive"] = "keepalive"
 
 
@@ -115,7 +118,7 @@ class Error(_Msg):
     message: str
 
 
-ClientMessage = Annotated[Hello | Analyze | Event | Health, Field(discriminator="type")]
+ClientMessage = Annotated[Hello | Analyze | Event | Health | Keepalive, Field(discriminator="type")]
 ServerMessage = Annotated[
     Welcome | Result | Ack | Keepalive | PolicyUpdate | Error, Field(discriminator="type")
 ]

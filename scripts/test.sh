@@ -2,7 +2,7 @@
 # Install everything the tests need on a fresh Debian machine, then run the whole suite.
 # Extra arguments go to pytest.
 source "$(dirname "$0")/_env.sh"
-apt_install chromium chromium-driver xvfb trayer imagemagick xdotool x11-utils rsyslog \
+apt_install chromium chromium-l10n chromium-driver xvfb trayer imagemagick xdotool x11-utils rsyslog \
   rsyslog-gnutls nodejs npm openssl systemd
 ensure_venv
 # torch is taken from the local wheel (CPU build) by pinning the exact version.

@@ -1,0 +1,34 @@
+import { localize, renderStatus, status, t } from './i18n.js';
+
+localize();
+const form = document.getElementById('form');
+
+async function refresh() {
+  const s = await status();
+  renderStatus(s);
+  const locked = new Set(s.locked);
+  form.port.value = s.settings.port;
+  form.port.disabled = locked.has('port');
+  form.token.disabled = locked.has('token');
+  form.token.placeholder = s.settings.token_set ? t('tokenSet') : t('tokenUnset');
+  form.show_underline.checked = s.settings.show_underline;
+  form.show_underline.disabled = locked.has('show_underline');
+  form.restore_answers.checked = s.settings.restore_answers;
+  form.restore_answers.disabled = locked.has('restore_answers');
+}
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const settings = {
+    port: Number(form.port.value),
+    show_underline: form.show_underline.checked,
+    restore_answers: form.restore_answers.checked,
+  };
+  if (form.token.value) settings.token = form.token.value;
+  await chrome.runtime.sendMessage({ kind: 'save_settings', settings });
+  form.token.value = '';
+  document.getElementById('saved').textContent = t('optionsSaved');
+  setTimeout(refresh, 500);
+});
+
+refresh();
