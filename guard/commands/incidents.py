@@ -103,15 +103,24 @@ def _report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    opened = _open(args)
-    if opened is None:
-        return 2
-    store, policy = opened
-    try:
-        records = list(store.records(since=since))
-        verify = store.verify()
-    finally:
-        store.close()
+    from guard.incidents.service import incident_db_path
+    from guard.policy.loader import load_policy
+
+    policy = load_policy().policy
+    path = args.db or incident_db_path(policy)
+    if not path.exists():
+        # Fresh install: an empty report is more useful to the DPO than an error.
+        records, verify = [], None
+    else:
+        opened = _open(args)
+        if opened is None:
+            return 2
+        store, policy = opened
+        try:
+            records = list(store.records(since=since))
+            verify = store.verify()
+        finally:
+            store.close()
     args.out.write_text(render_report(records, policy=policy, verify=verify, since=since), encoding="utf-8")
     print(f"Rapport écrit : {args.out}")
     return 0

@@ -100,8 +100,12 @@ def stacked_week_chart(title: str, weeks: Sequence[str], series: dict[str, dict[
             y -= h
             parts.append(f"<rect x='{x}' y='{y:.1f}' width='{col_w}' height='{h:.1f}' fill='{LABEL_COLOR[Label(name)]}'>"
                          f"<title>{escape(week)} — {escape(_label_fr(name, n))} : {n}</title></rect>")
+        year, _, short = week.partition("-")
         parts.append(f"<text x='{x + col_w / 2:.0f}' y='{chart_h + 28}' text-anchor='middle' class='val'>"
-                     f"{escape(week)}</text>")
+                     f"{escape(short or week)}</text>")
+        if i == 0 or not weeks[i - 1].startswith(year):
+            parts.append(f"<text x='{x + col_w / 2:.0f}' y='{chart_h + 42}' text-anchor='middle' class='val'>"
+                         f"{escape(year)}</text>")
     for j, name in enumerate(labels):
         y = 10 + j * 20
         parts.append(f"<rect x='{legend_x}' y='{y}' width='12' height='12' fill='{LABEL_COLOR[Label(name)]}'/>"

@@ -8,6 +8,7 @@ practice must list the full name, because a patient may share a doctor's surname
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -37,16 +38,31 @@ def _fold_char(ch: str) -> str:
     return base.casefold()
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Case/accent-folded text and, for each folded char, the index of its source char."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_cached(ch: str) -> str:
+    folded = _FOLD_CACHE.get(ch)
+    if folded is None:
         folded = ch.casefold() if ch.isascii() else _fold_char(ch)
-        for c in folded:
-            out.append(c)
-            index.append(i)
-    return "".join(out), index
+        if len(_FOLD_CACHE) < 100_000:
+            _FOLD_CACHE[ch] = folded
+    return folded
+
+
+def fold_with_map(text: str) -> tuple[str, list[int] | None]:
+    """Case/accent-folded text and, for each folded char, the index of its source char
+    (None when the mapping is the identity, the common case, to save building it)."""
+    if text.isascii():
+        return text.lower(), None
+    parts = [_fold_cached(ch) for ch in text]
+    folded = "".join(parts)
+    if len(folded) == len(text) and all(len(p) == 1 for p in parts):
+        return folded, None
+    index: list[int] = []
+    for i, part in enumerate(parts):
+        index.extend([i] * len(part))
+    return folded, index
 
 
 def fold(text: str) -> str:
@@ -80,18 +96,22 @@ def allowed_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
         if m is None:
             break
         if m.end() > m.start():
-            spans.append((index[m.start()], index[m.end() - 1] + 1))
+            if index is None:
+                spans.append((m.start(), m.end()))
+            else:
+                spans.append((index[m.start()], index[m.end() - 1] + 1))
         pos = max(m.end(), pos + 1)
     return spans
 
 
-def _covered(text: str, finding: Finding, spans: Sequence[tuple[int, int]]) -> bool:
+def _covered(text: str, finding: Finding, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
     words = [m for m in _WORD_RE.finditer(text, finding.start, finding.end)]
     significant = [m for m in words if fold(m.group()) not in _TITLES]
     if not significant:
         return False
     for m in significant:
-        if not any(s <= m.start() and m.end() <= e for s, e in spans):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or spans[i][1] < m.end():
             return False
     return True
 
@@ -104,4 +124,5 @@ def drop_allowed_terms(text: str, findings: Iterable[Finding], terms: Sequence[s
     spans = allowed_spans(text, terms)
     if not spans:
         return findings
-    return [f for f in findings if not _covered(text, f, spans)]
+    starts = [s for s, _ in spans]  # spans are sorted and disjoint (regex scan order)
+    return [f for f in findings if not _covered(text, f, spans, starts)]
