@@ -93,7 +93,7 @@ class DateRule:
             if not _valid_day_month(day, month):
                 continue
             short_year = m.group("year") is not None and len(m.group("year")) == 2
-            score = 0.8 if short_year and m.group("sep") == "." else 0.9
+            score = 0.7 if short_year and m.group("sep") == "." else 0.9  # "3.12.10" is often a version
             self._emit(out, text, m.start(), m.end(), score, "date numérique")
         for m in iter_matches(_SHORT, text, "dates-short"):
             if _valid_day_month(int(m.group("day")), int(m.group("month"))):

@@ -1,0 +1,82 @@
+import pytest
+
+from guard.detect.rules.dates import DateRule
+
+from ._helpers import flagged
+
+RULE = DateRule()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("vu le 12/03/1952", "12/03/1952"),
+        ("vu le 12-03-52", "12-03-52"),
+        ("vu le 12.03.1952", "12.03.1952"),
+        ("vu le 2/3/2024", "2/3/2024"),
+        ("entrée 2024-02-15", "2024-02-15"),
+        ("le 12 mars 1952", "12 mars 1952"),
+        ("le 1er mars 52", "1er mars 52"),
+        ("mardi 14 mai 2024 à 10h", "mardi 14 mai 2024"),
+        ("RDV le jeudi 1er février", "jeudi 1er février"),
+        ("le 3 avr. 1949", "3 avr. 1949"),
+        ("le 12 févr. 1944", "12 févr. 1944"),
+        ("VU LE 14 FEVRIER 1961", "14 FEVRIER 1961"),
+        ("reprise en avril 2024", "avril 2024"),
+        ("le 12 juin à 9h", "12 juin"),
+        ("le deux janvier mille neuf cent soixante-dix-huit", "deux janvier mille neuf cent soixante-dix-huit"),
+        ("le vingt-trois août deux mille trois", "vingt-trois août deux mille trois"),
+        ("revu le 15/02 au cabinet", "15/02"),
+    ],
+)
+def test_dates(text: str, value: str) -> None:
+    assert flagged(RULE, text) == [(value, "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("né le 12/03/1952", "12/03/1952"),
+        ("née le 3 mars 1950", "3 mars 1950"),
+        ("né(e) le 28/02/2001", "28/02/2001"),
+        ("DDN : 12-03-52", "12-03-52"),
+        ("ddn 12.06.1975", "12.06.1975"),
+        ("Date de naissance : 14 FEVRIER 1961", "14 FEVRIER 1961"),
+        ("Mme X (° 03/06/1962)", "03/06/1962"),
+        ("nee le deux janvier mille neuf cent soixante-dix-huit", "deux janvier mille neuf cent soixante-dix-huit"),
+        ("il est né en 1951", "1951"),
+    ],
+)
+def test_birth_dates(text: str, value: str) -> None:
+    assert flagged(RULE, text) == [(value, "DATE_NAISSANCE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TA 130/80",
+        "INR 2,5",
+        "15/20 mg",
+        "J+10",
+        "CIM-10 E11.9",
+        "depuis 2019",
+        "en 2005",
+        "Mme X, 80 ans",
+        "le 31/02/2020",  # no 31 February
+        "le 12/13/2020",  # no month 13
+        "TA 12/8",  # no year and no "le"
+        "prendre le 1/2 cp",
+        "sept ans",
+        "un mars",  # a day in words needs its year
+        "score 7/10",
+        "Glasgow 15, EVA 6/10",
+        "version 3.12.10",
+    ],
+)
+def test_negatives(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
+def test_guideline_context_lowers_month_year_below_threshold() -> None:
+    assert flagged(RULE, "recommandations HAS mars 2019") == []
+    assert flagged(RULE, "recommandations HAS mars 2019", min_score=0.0) == [("mars 2019", "DATE")]

@@ -1,0 +1,41 @@
+import pytest
+
+from guard.detect.rules.ids import HospitalIdRule
+
+from ._helpers import flagged
+
+RULE = HospitalIdRule()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("IPP : 80045127", [("80045127", "IPP")]),
+        ("ipp 50019234 bilan", [("50019234", "IPP")]),
+        ("NIP: 7702145", [("7702145", "IPP")]),
+        ("n° patient 987654321", [("987654321", "IPP")]),
+        ("Dossier n° A2458771", [("A2458771", "IPP")]),
+        ("N° de dossier : L0098812", [("L0098812", "IPP")]),
+        ("NDA 2024-118273", [("2024-118273", "NDA")]),
+        ("n° de séjour 24A00781", [("24A00781", "NDA")]),
+        ("n° de venue V24-558102", [("V24-558102", "NDA")]),
+        ("IPP n°8001234 NDA 2410087745 hospitalisé", [("8001234", "IPP"), ("2410087745", "NDA")]),
+        ("IPP 800 123 45.", [("800 123 45", "IPP")]),
+    ],
+)
+def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le patient 12345",  # no cue
+        "IPP à créer",
+        "NDA en attente",
+        "dossier complet, 3 pages",
+        "80045127",
+    ],
+)
+def test_negatives(text: str) -> None:
+    assert flagged(RULE, text, min_score=0.0) == []

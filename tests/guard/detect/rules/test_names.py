@@ -1,0 +1,60 @@
+import pytest
+
+from guard.detect.rules.names import TitledNameRule, first_names
+
+from ._helpers import flagged
+
+RULE = TitledNameRule()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("courrier pour Mme Benali Samira, née", [("Benali Samira", "NOM")]),  # unknown order: one span
+        ("M. DIALLO Mamadou", [("DIALLO", "NOM"), ("Mamadou", "PRENOM")]),
+        ("Dr Nguyen", [("Nguyen", "NOM")]),
+        ("Monsieur le Docteur Kowalski,", [("Kowalski", "NOM")]),
+        ("la patiente Fatou Ndiaye présente", [("Fatou", "PRENOM"), ("Ndiaye", "NOM")]),
+        ("Patient : KAYA Emre", [("KAYA Emre", "NOM")]),
+        ("Nom : MOREIRA", [("MOREIRA", "NOM")]),
+        ("Prénom : Aminata", [("Aminata", "PRENOM")]),
+        ("Mme Da Costa Maria", [("Da Costa", "NOM"), ("Maria", "PRENOM")]),
+        ("Mme N'Diouf Awa", [("N'Diouf", "NOM"), ("Awa", "PRENOM")]),
+        ("Chère Madame Ben Salah,", [("Ben Salah", "NOM")]),
+        ("Dr. Van der Berg", [("Van der Berg", "NOM")]),
+        ("Mme Chevalier, née Marchand", [("Chevalier", "NOM"), ("Marchand", "NOM")]),
+        ("il s'appelle Karim Bensaïd", [("Karim", "PRENOM"), ("Bensaïd", "NOM")]),
+        ("mr kowalski piotr 72 ans", [("kowalski", "NOM"), ("piotr", "PRENOM")]),
+        ("mme boudiaf veut savoir", [("boudiaf", "NOM")]),
+        ("MME FERREIRA ANA NEE LE", [("FERREIRA ANA", "NOM")]),
+    ],
+)
+def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+def test_lowercase_score_is_moderate() -> None:
+    assert all(f.score <= 0.6 for f in RULE.find("mr kowalski piotr"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Madame, Monsieur,",
+        "mme a de la fièvre",
+        "Mme X, 80 ans",
+        "le patient est diabétique",
+        "la patiente présente une toux",
+        "Cher confrère,",
+        "Docteur, que faire ?",
+        "née le 12/03/1950",
+        "mr est tombé hier",
+    ],
+)
+def test_negatives(text: str) -> None:
+    assert flagged(RULE, text, min_score=0.0) == []
+
+
+def test_first_name_list_is_folded() -> None:
+    names = first_names()
+    assert "helene" in names and "joao" in names

@@ -1,0 +1,39 @@
+import pytest
+
+from guard.detect.rules.zip import ZipRule
+
+from ._helpers import flagged
+
+RULE = ZipRule()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("29200 Brest", [("29200", "ZIP"), ("Brest", "VILLE")]),
+        ("75013 PARIS CEDEX 13", [("75013", "ZIP"), ("PARIS", "VILLE")]),
+        ("92130 Issy-les-Moulineaux", [("92130", "ZIP"), ("Issy-les-Moulineaux", "VILLE")]),
+        ("17000 La Rochelle.", [("17000", "ZIP"), ("La Rochelle", "VILLE")]),
+        ("01000 Bourg-en-Bresse", [("01000", "ZIP"), ("Bourg-en-Bresse", "VILLE")]),
+        ("12 rue des Lilas, 29200", [("29200", "ZIP")]),
+        ("code postal : 44300", [("44300", "ZIP")]),
+    ],
+)
+def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "héparine 25000 UI",
+        "Plaquettes 150000 G/L",
+        "coût 12000 euros",
+        "00123 Paris",  # 00 is no department
+        "99000 Nulle",  # 99 is abroad, not a postcode
+        "123456 Paris",
+        "IPP 44300",
+    ],
+)
+def test_negatives(text: str) -> None:
+    assert flagged(RULE, text, min_score=0.0) == []
