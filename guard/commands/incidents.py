@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda args: (parser.print_help(sys.stderr), 2)[1])
 
 
-def _open(args: argparse.Namespace):  # -> tuple[IncidentStore, Policy] | None
+def _open(args: argparse.Namespace, *, write: bool = False):  # -> (IncidentStore, Policy) | None
     from guard.incidents.service import incident_db_path
     from guard.incidents.store import IncidentStore, StoreError
     from guard.policy.loader import load_policy
@@ -42,7 +42,7 @@ def _open(args: argparse.Namespace):  # -> tuple[IncidentStore, Policy] | None
     policy = load_policy().policy
     path = args.db or incident_db_path(policy)
     try:
-        return IncidentStore(path, create=False), policy
+        return IncidentStore(path, create=False, read_only=not write), policy
     except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return None
@@ -127,7 +127,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    opened = _open(args)
+    opened = _open(args, write=True)
     if opened is None:
         return 2
     store, policy = opened

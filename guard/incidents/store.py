@@ -130,18 +130,45 @@ class VerifyReport:
 class IncidentStore:
     """Owns one SQLite connection to the incident database (thread-safe via a lock)."""
 
-    def __init__(self, path: Path, *, create: bool = True, max_pages: int | None = None) -> None:
+    def __init__(self, path: Path, *, create: bool = True, max_pages: int | None = None,
+                 read_only: bool = False) -> None:
+        """`read_only` is for the CLI's verify/export/report: a DPO may read a machine-wide
+        log without the right to write it; no migration or mode change is attempted."""
         self.path = Path(path)
         self._lock = threading.RLock()
-        if create:
+        if create and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise StoreError(f"Journal des incidents introuvable : {self.path}")
         try:
-            self._db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
-                                       check_same_thread=False)
+            if read_only:
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                           timeout=10.0, isolation_level=None, check_same_thread=False)
+            else:
+                self._db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
+                                           check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(describe_sqlite_error(exc, self.path)) from None
+        if read_only:
+            try:
+                self._db.execute("PRAGMA busy_timeout=10000")
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.Error as exc:
+                self._db.close()
+                if not _read_only_location(self.path):
+                    raise StoreError(describe_sqlite_error(exc, self.path)) from None
+                # A WAL database on a read-only medium, with no writer able to exist: SQLite
+                # cannot create its shared-memory file, so read it as immutable.
+                try:
+                    self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                                               uri=True, isolation_level=None, check_same_thread=False)
+                    version = self._db.execute("PRAGMA user_version").fetchone()[0]
+                except sqlite3.Error as exc2:
+                    raise StoreError(describe_sqlite_error(exc2, self.path)) from None
+            if version == 0 or version > SCHEMA_VERSION:
+                self._db.close()
+                raise StoreError(f"Journal des incidents de schéma inconnu ({version}) : {self.path}")
+            return
         try:
             self._db.execute("PRAGMA busy_timeout=10000")
             mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from guard.incidents.service import IncidentService
+from guard.incidents.store import IncidentStore
 from guard.policy.model import Forwarding, Policy
 from guard.protocol import Health
 from .conftest import make_event, remount, small_tmpfs
@@ -87,6 +88,11 @@ def test_read_only_filesystem(tmp_path: Path) -> None:
             assert "lecture seule" in service.status()
         finally:
             service.close()
+        reader = IncidentStore(mnt / "incidents.sqlite3", create=False, read_only=True)
+        try:  # the DPO can still verify and export a log they cannot write
+            assert reader.verify().ok and len(list(reader.records())) == 1
+        finally:
+            reader.close()
         remount(mnt, "rw")
         service = IncidentService(Policy(), mnt)
         try:
