@@ -61,3 +61,19 @@ def test_title_alone_is_not_dropped() -> None:
     text = "Dr Dupont"
     title = Finding(0, 2, Label.NOM, 0.9, "test")
     assert drop_allowed_terms(text, [title], ["Dupont"]) == [title]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet="abcdeÉé ’'-Dr.", min_size=1, max_size=60),
+       spans=st.lists(st.tuples(st.integers(0, 59), st.integers(1, 10)), max_size=6),
+       terms=st.lists(st.text(alphabet="abcdeé -", max_size=8), max_size=3))
+def test_result_is_an_ordered_subset(text, spans, terms) -> None:
+    findings = [Finding(s, min(s + n, len(text)), Label.NOM, 0.9, "prop")
+                for s, n in spans if s < len(text) and min(s + n, len(text)) > s]
+    kept = drop_allowed_terms(text, findings, terms)
+    assert all(k in findings for k in kept)
+    assert [findings.index(k) for k in kept] == sorted(findings.index(k) for k in kept)

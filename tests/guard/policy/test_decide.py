@@ -100,3 +100,33 @@ def test_normalize_host(raw: str, host: str) -> None:
 def test_matching_site_returns_policy_entry() -> None:
     assert matching_site("www.perplexity.ai", POLICY.sites) == "www.perplexity.ai"
     assert matching_site("evilchatgpt.com", POLICY.sites) is None
+
+
+# ------------------------------------------------------------------ properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_findings = st.lists(
+    st.builds(lambda label, score, start: Finding(start, start + 2, label, score, "prop"),
+              st.sampled_from(list(Label)), st.floats(0, 1), st.integers(0, 1000)),
+    max_size=30)
+_rules = st.dictionaries(st.sampled_from(list(Label)),
+                         st.builds(LabelRule, action=st.sampled_from(list(Action)), threshold=st.floats(0, 1)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings=_findings, rules=_rules)
+def test_decision_properties(findings, rules) -> None:
+    policy = Policy(labels={**Policy().labels, **rules})
+    decision = decide(findings, "claude.ai", policy)
+    expected = [fi for fi in findings
+                if policy.labels[fi.label].action is not Action.ALLOW and fi.score >= policy.labels[fi.label].threshold]
+    assert [fi for fi, _ in decision.items] == expected
+    strictest = max((policy.labels[fi.label].action.strictness for fi in expected), default=0)
+    assert decision.action.strictness == strictest
+    assert decision.max_score == max((fi.score for fi in expected), default=0.0)
+    # adding a finding never makes the decision less strict
+    more = decide([*findings, Finding(0, 1, Label.SECU, 1.0, "prop")], "claude.ai", policy)
+    assert more.action.strictness >= decision.action.strictness
+    assert decide(findings, "unguarded.example", policy).action is Action.ALLOW
