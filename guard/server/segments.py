@@ -11,12 +11,18 @@ Cuts: blank lines first (identifiers do not span paragraphs); a paragraph longer
 piece is analysed with `margin` characters of context on both sides, keeping only findings
 that start inside the piece it owns.
 
+Short paragraphs are then grouped, because every detector call has a fixed cost. Group
+boundaries are content-defined (a group ends after a paragraph whose checksum is 0 modulo
+`GROUP_EVERY`, or before it would exceed `GROUP_MAX`), like rsync's rolling chunks: editing one
+paragraph changes at most its own group and the next, never the grouping of the whole text.
+
 The cache holds paragraph text in this process's memory only; it is never written anywhere.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -24,6 +30,8 @@ from guard.detect.finding import Finding
 
 MAX_SEGMENT = 2000
 MARGIN = 64
+GROUP_EVERY = 3
+GROUP_MAX = 1000  # a one-word edit re-analyses at most about this much (twice at worst)
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -47,15 +55,45 @@ class Segment:
                 self.own_end - self.win_start)
 
 
-def split_segments(text: str, max_len: int = MAX_SEGMENT, margin: int = MARGIN) -> list[Segment]:
+def split_segments(text: str, max_len: int = MAX_SEGMENT, margin: int = MARGIN,
+                   group_every: int = GROUP_EVERY) -> list[Segment]:
     """Segments covering every non-blank character of `text`, in order."""
-    segments: list[Segment] = []
+    units: list[Segment] = []
     pos = 0
     for sep in _BLANK_LINE.finditer(text):
-        _add_paragraph(text, pos, sep.start(), max_len, margin, segments)
+        _add_paragraph(text, pos, sep.start(), max_len, margin, units)
         pos = sep.end()
-    _add_paragraph(text, pos, len(text), max_len, margin, segments)
-    return segments
+    _add_paragraph(text, pos, len(text), max_len, margin, units)
+    return _group(text, units, min(max_len, GROUP_MAX), group_every)
+
+
+def _group(text: str, units: list[Segment], max_len: int, every: int) -> list[Segment]:
+    """Merge runs of whole short paragraphs into one segment (content-defined boundaries)."""
+    if every <= 1 or len(units) < 2:
+        return units
+    out: list[Segment] = []
+    first: Segment | None = None
+    last: Segment | None = None
+    for unit in units:
+        if unit.hard_cut:
+            if first is not None and last is not None:
+                out.append(Segment(first.win_start, last.win_end, first.own_start, last.own_end))
+                first = last = None
+            out.append(unit)
+            continue
+        if first is not None and unit.own_end - first.own_start > max_len:
+            out.append(Segment(first.win_start, last.win_end, first.own_start, last.own_end))  # type: ignore[union-attr]
+            first = None
+        if first is None:
+            first = unit
+        last = unit
+        para = text[unit.own_start:unit.own_end]
+        if zlib.crc32(para.encode("utf-8", "surrogatepass")) % every == 0:
+            out.append(Segment(first.win_start, unit.win_end, first.own_start, unit.own_end))
+            first = last = None
+    if first is not None and last is not None:
+        out.append(Segment(first.win_start, last.win_end, first.own_start, last.own_end))
+    return out
 
 
 def _add_paragraph(text: str, start: int, end: int, max_len: int, margin: int,

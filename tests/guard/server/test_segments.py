@@ -21,7 +21,7 @@ def owned_chars(text: str, max_len: int = 50, margin: int = 8) -> list[int]:
 
 def test_paragraphs_are_separate_segments() -> None:
     text = "Premier paragraphe.\n\n  \nDeuxième paragraphe.\n\nTroisième."
-    segs = split_segments(text)
+    segs = split_segments(text, group_every=1)
     assert [text[s.own_start:s.own_end] for s in segs] == [
         "Premier paragraphe.", "Deuxième paragraphe.", "Troisième."]
     assert not any(s.hard_cut for s in segs)
@@ -72,3 +72,20 @@ def test_disabled_cache_stores_nothing() -> None:
     cache = SegmentCache(0, 0)
     cache.put(("abc", 0, 3), ())
     assert len(cache) == 0 and not cache.enabled
+
+
+def test_short_paragraphs_are_grouped_and_an_edit_stays_local() -> None:
+    paras = [f"Paragraphe numéro {i} : consultation de suivi, rien à signaler." for i in range(60)]
+    text = "\n\n".join(paras)
+    segs = split_segments(text)
+    assert len(segs) < len(paras) / 2  # fewer detector calls than paragraphs
+    chars = [i for s in segs for i in range(s.own_start, s.own_end)]
+    assert len(chars) == len(set(chars))
+    before = {s.key(text) for s in segs}
+    for k in (0, 17, 59):
+        edited_paras = list(paras)
+        edited_paras[k] = edited_paras[k].replace("suivi", "contrôle annuel")
+        edited = "\n\n".join(edited_paras)
+        changed = [s for s in split_segments(edited) if s.key(edited) not in before]
+        assert 1 <= len(changed) <= 2
+        assert sum(s.own_end - s.own_start for s in changed) <= 2 * 1000
