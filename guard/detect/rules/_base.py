@@ -64,3 +64,24 @@ def digits_only(s: str) -> str:
 
 # What people put between a cue word and the value: "IPP : 123", "n° RPPS 123", "IPP n°123".
 CUE_GAP = r"[ \t\u00a0]*(?i:(?:n°|n\.|no\.?|num(?:[ée]ro)?\.?|#|:)[ \t\u00a0]*){0,3}"
+
+
+def keyword_starts(text: str, keywords: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where one of `keywords` (lowercase) starts a word, case-insensitively.
+
+    Why: `str.find` on a lowercased copy is a fast C scan, much cheaper than letting a
+    regex try an alternation of words at every position; patterns then run only around
+    these anchors. Falls back to every position (0) when lowercasing changes the length
+    (rare characters such as "İ"), so offsets can never drift.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return [0]
+    hits: set[int] = set()
+    for word in keywords:
+        i = low.find(word)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalnum():
+                hits.add(i)
+            i = low.find(word, i + 1)
+    return sorted(hits)
