@@ -81,6 +81,7 @@ Les schémas JSON en fin de document sont générés à partir des modèles pyda
 | `analyze` (`id`, `text`, `site`) | `result` (même `id`) | analyse ; plusieurs requêtes peuvent être en cours, les réponses arrivent dans le désordre : associer par `id` |
 | `event` (`id`, `site`, `outcome`, `proposed_action`, `counts`, `max_score`, `reason?`) | `ack` (même `id`, `logged`) | ce que l'utilisateur a fait ; enregistré au journal des incidents, `logged: false` s'il n'a pas pu l'être |
 | `health` (`site`, `problem`, `id?`) | `ack` si `id` est donné | page protégée que l'extension ne sait pas surveiller |
+| `keepalive` | aucune | le *service worker* se maintient éveillé ; la garde ne répond pas (elle envoie déjà les siens) |
 
 Messages envoyés par la garde sans demande :
 

@@ -19,7 +19,15 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 from websockets.frames import CloseCode
 
-from guard.protocol import MAX_TEXT_CHARS, PROTOCOL_VERSION, Analyze, Event, Health, Hello
+from guard.protocol import (
+    MAX_TEXT_CHARS,
+    PROTOCOL_VERSION,
+    Analyze,
+    Event,
+    Health,
+    Hello,
+    Keepalive,
+)
 from guard.server.errors import MESSAGES, describe_validation, safe_id
 from guard.server.limits import TokenBucket
 from guard.server.worker import AnalysisFailed
@@ -31,6 +39,9 @@ log = logging.getLogger("vigie.server")
 
 _MODELS: dict[str, type[BaseModel]] = {
     "hello": Hello, "analyze": Analyze, "event": Event, "health": Health,
+    # The service worker sends its own keepalives; they need no answer (answering would
+    # start a ping-pong with the worker, which answers ours).
+    "keepalive": Keepalive,
 }
 _FIELDS = {name: set(model.model_fields) for name, model in _MODELS.items()}
 MAX_TOKEN_FAILURES = 3
@@ -153,6 +164,7 @@ class Session:
             self._spawn(self._on_event(msg))
         elif isinstance(msg, Health):
             self._spawn(self._on_health(msg))
+        # Keepalive: nothing to do, receiving it was the point.
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)

@@ -448,6 +448,18 @@ def test_keepalive_is_sent(make_server) -> None:
     assert asyncio.run(scenario()) == {"type": "keepalive"}
 
 
+def test_client_keepalive_is_accepted_without_reply(server: RunningServer) -> None:
+    async def scenario() -> dict:
+        ws = await open_client(server.port)
+        await ws.send('{"type": "keepalive"}')
+        reply = await request(ws, analyze_msg("Zorglubien", "after"))
+        await ws.close()
+        return reply
+
+    reply = asyncio.run(scenario())
+    assert reply["type"] == "result" and reply["id"] == "after"  # no error came first
+
+
 def test_policy_change_is_pushed(make_server, tmp_path: Path) -> None:
     rs = make_server(policy={"version": "v1"})
 
