@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import threading
 import time
@@ -54,7 +55,9 @@ def forwarding_service(data_dir: Path, port: int, **fw) -> IncidentService:
     return IncidentService(policy, data_dir, forward_retry_max=0.5, forward_confirm_after=0.5)
 
 
-def test_collector_stopped_mid_run_and_restarted_loses_nothing(tmp_path: Path, rsyslog: Rsyslog) -> None:
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_collector_stopped_mid_run_and_restarted_loses_nothing(tmp_path: Path, rsyslog: Rsyslog,
+                                                               stop_signal: int) -> None:
     service = forwarding_service(tmp_path / "data", rsyslog.port)
     ids: list[str] = []
     failures: list[str] = []
@@ -72,7 +75,7 @@ def test_collector_stopped_mid_run_and_restarted_loses_nothing(tmp_path: Path, r
         thread = threading.Thread(target=writer)
         thread.start()
         assert wait_for(lambda: len(ids) >= 40, 30)
-        rsyslog.stop()  # collector goes away while incidents keep coming
+        rsyslog.stop(stop_signal)  # collector goes away while incidents keep coming
         assert wait_for(lambda: "syslog" in service.status(), 10), service.status()
         assert wait_for(lambda: len(ids) >= 100, 30)
         rsyslog.start()
