@@ -11,6 +11,7 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -130,7 +131,7 @@ class Session:
         except orjson.JSONDecodeError:
             # orjson refuses lone UTF-16 surrogates, which a JavaScript string may hold.
             try:
-                obj = json.loads(raw)
+                obj = _replace_lone_surrogates(json.loads(raw))
             except (ValueError, RecursionError):
                 await self.error("bad_json", "bad_json")
                 return
@@ -228,6 +229,16 @@ class Session:
         logged = await self.server.record_health(msg, self.extension_version)
         if msg.id is not None:
             await self.send({"type": "ack", "id": msg.id, "logged": logged})
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(obj: Any) -> Any:
+    """Half an emoji becomes U+FFFD: one UTF-16 unit for one, so offsets are unchanged."""
+    if isinstance(obj, dict):
+        return {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
+    return obj
 
 
 def _safe_version(version: str) -> str:

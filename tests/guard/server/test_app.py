@@ -231,6 +231,21 @@ def test_result_offsets_are_utf16_code_units(server: RunningServer) -> None:
     assert reply["counts"] == {"NOM": 1, "VILLE": 1, "IPP": 1}
 
 
+def test_lone_surrogate_from_javascript_is_analysed(server: RunningServer) -> None:
+    """A JS string may hold half an emoji; JSON.stringify writes it as an escape."""
+    frame = '{"type": "analyze", "id": "s1", "site": "claude.ai", "text": "\\ud83d Zorglubien"}'
+
+    async def scenario() -> dict:
+        ws = await open_client(server.port)
+        reply = await request(ws, frame)
+        await ws.close()
+        return reply
+
+    reply = asyncio.run(scenario())
+    assert reply["type"] == "result"
+    assert (reply["findings"][0]["start"], reply["findings"][0]["end"]) == (2, 12)
+
+
 def test_policy_allow_terms_and_unguarded_sites(make_server) -> None:
     rs = make_server(policy={"allow_terms": ["Zorglubien"]})
 
