@@ -223,3 +223,14 @@ def test_watcher_ignores_touch_without_change(files) -> None:
     os.utime(admin, ns=(time.time_ns(), time.time_ns() + 10_000_000))
     assert watcher.poll() is False
     assert calls == []
+
+
+def test_watcher_sees_user_settings(files) -> None:
+    admin, user = files
+    seen: list = []
+    watcher = PolicyWatcher(admin, user, seen.append, interval=10)
+    write(user, {"allow_terms": ["Dr Durand"]})
+    assert watcher.poll() is True
+    assert seen[-1].policy.allow_terms == ["Dr Durand"]
+    assert seen[-1].sources["allow_terms"] == SOURCE_USER
+    assert set(seen[-1].sources.values()) <= {SOURCE_DEFAULT, SOURCE_ADMIN, SOURCE_USER}
