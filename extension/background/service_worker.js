@@ -144,5 +144,10 @@ chrome.runtime.onStartup.addListener(() => {
 // Connect as soon as the worker starts: content scripts usually ask within milliseconds.
 connection.ready(1000);
 
+// Count worker starts in session memory (RAM only): how often Chrome stopped and woke us.
+chrome.storage.session.get('worker_starts').then(({ worker_starts: n }) => {
+  chrome.storage.session.set({ worker_starts: (n || 0) + 1 });
+}, () => {});
+
 // Exposed for tests and the benchmark (Playwright evaluates in the worker).
 globalThis.vigie = { connection, settings, reloadSettings, policySummary };

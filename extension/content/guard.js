@@ -485,12 +485,12 @@
         return;
       }
       checks += 1;
-      if (checks >= 16) {
+      if (checks >= 10) {
         checkAdapter();
         if (degraded) setTimeout(again, 5000);
         return;
       }
-      setTimeout(again, 500);
+      setTimeout(again, 300);
     };
     again();
   }

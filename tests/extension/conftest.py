@@ -35,6 +35,8 @@ PAGES = {
     "claude.ai": "claude.html",
     "copilot.microsoft.com": "copilot.html",
     "chat.deepseek.com": "deepseek.html",
+    # A chatbot after a redesign: its adapter no longer finds the input.
+    "gemini.google.com": "redesigned.html",
 }
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 
@@ -102,10 +104,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def web_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+def start_web_server(tmp: Path) -> http.server.ThreadingHTTPServer:
     """HTTPS server for every fixture host (self-signed; the browser ignores cert errors)."""
-    tmp = tmp_path_factory.mktemp("tls")
     cert, key = tmp / "cert.pem", tmp / "key.pem"
     san = ",".join(f"DNS:{h}" for h in PAGES)
     subprocess.run(
@@ -117,8 +117,13 @@ def web_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
     server.socket = ctx.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def web_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    server = start_web_server(tmp_path_factory.mktemp("tls"))
     yield server.server_address[1]
     server.shutdown()
     server.server_close()
@@ -207,7 +212,8 @@ def launch(pw, web_port: int, user_data: Path):  # noqa: ANN001, ANN201 — Play
 
 
 def service_worker(ctx, timeout: float = 10.0):  # noqa: ANN001, ANN201
-    for sw in ctx.service_workers:
+    """The extension's newest worker (Playwright keeps a stopped one listed)."""
+    for sw in reversed(ctx.service_workers):
         if EXTENSION_ID in sw.url:
             return sw
     return ctx.wait_for_event("serviceworker", timeout=timeout * 1000)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.extension.conftest import Browser, Daemon
+from tests.extension.conftest import EXTENSION_ID, Browser, Daemon
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -85,7 +85,9 @@ def test_name_and_nir_are_stopped_on_enter_and_on_click(browser: Browser, host: 
         page.keyboard.press("Enter")
         dialog(page).wait_for(timeout=5000)
         found = page.locator("[data-vigie-found]").inner_text()
-        assert "1 NIR" in found and "nom" in found
+        assert found == "Vigie a trouvé dans votre message : 1 nom, 1 prénom, 1 NIR."
+        labels = page.locator("[data-vigie-action]").all_inner_texts()
+        assert labels == ["Pseudonymiser et envoyer", "Modifier", "Envoyer quand même"]
         for value in VALUES:
             assert value not in found
         settle(page, 200)
@@ -227,21 +229,31 @@ def test_daemon_stopped_blocks_then_recovers_without_reload(browser: Browser, da
         page.close()
 
 
+def _worker_starts(browser: Browser) -> int:
+    page = browser.ctx.new_page()
+    try:
+        page.goto(f"chrome-extension://{EXTENSION_ID}/pages/popup.html")
+        return int(page.evaluate("chrome.storage.session.get('worker_starts').then(r => r.worker_starts || 0)"))
+    finally:
+        page.close()
+
+
 def test_stopped_service_worker_still_guards_next_submit(browser: Browser) -> None:
     host = "claude.ai"
     page = browser.open(host)
     try:
+        starts = _worker_starts(browser)
         cdp = page.context.new_cdp_session(page)
         cdp.send("ServiceWorker.enable")
         cdp.send("ServiceWorker.stopAllWorkers")
-        deadline = time.monotonic() + 5
-        while browser.ctx.service_workers and time.monotonic() < deadline:
-            time.sleep(0.05)
+        time.sleep(0.5)
         type_text(page, host, WITH_PATIENT)
         page.keyboard.press("Enter")
         dialog(page).wait_for(timeout=8000)
         settle(page, 200)
         assert sent(page) == []
+        # A new worker instance was started for this submit.
+        assert _worker_starts(browser) == starts + 1
         page.locator("[data-vigie-action='pseudonymize']").click()
         page.wait_for_function("window.__sent.length === 1", timeout=5000)
         assert "[PATIENT_1]" in sent(page)[0]

@@ -1,0 +1,87 @@
+"""The administrator's managed policy (/etc/chromium/policies/managed/) changes behaviour.
+
+The policy file applies to every Chromium on the machine, so it exists only while this
+module's own browser starts and runs, and is removed in teardown whatever happens.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.extension.conftest import EXTENSION_ID, Browser, Daemon, launch, managed_policy, wait_connected
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CLEAN = "Quelle est la posologie usuelle du paracétamol chez l'adulte ?"
+
+
+@pytest.fixture(scope="module")
+def managed_browser(daemon: Daemon, web_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    settings = {"port": daemon.port, "unreachable": "warn", "show_underline": False}
+    with managed_policy(settings), sync_playwright() as pw:
+        ctx = launch(pw, web_port, tmp_path_factory.mktemp("profile-managed"))
+        try:
+            # No local port is set here: only the managed policy tells the extension where to go.
+            wait_connected(ctx, timeout=15)
+            yield Browser(ctx, web_port)
+        finally:
+            ctx.close()
+
+
+def test_managed_settings_are_shown_locked(managed_browser: Browser, daemon: Daemon) -> None:
+    page = managed_browser.ctx.new_page()
+    try:
+        page.goto(f"chrome-extension://{EXTENSION_ID}/pages/options.html")
+        page.wait_for_function("document.querySelector('#settings').children.length > 0")
+        state = page.locator("#state")
+        assert state.get_attribute("data-state") == "connected"
+        assert state.inner_text() == "Protection active"
+        text = page.locator("#settings").inner_text()
+        assert str(daemon.port) in text
+        assert text.count("imposé par l'administrateur") >= 3  # port, unreachable, underline
+        assert page.locator("#port").is_disabled()
+        assert page.locator("#show_underline").is_disabled()
+        assert not page.locator("#restore_answers").is_disabled()
+    finally:
+        page.close()
+
+
+def test_managed_warn_lets_the_user_send_when_the_guard_is_down(managed_browser: Browser, daemon: Daemon) -> None:
+    page = managed_browser.open("chatgpt.com")
+    try:
+        daemon.stop()
+        page.click("#prompt-textarea")
+        page.keyboard.insert_text(CLEAN)
+        page.keyboard.press("Enter")
+        dialog = page.locator("[data-vigie-dialog='unreachable']")
+        dialog.wait_for(timeout=5000)
+        assert "Vérifiez qu'il ne contient aucune donnée patient" in dialog.inner_text()
+        assert page.evaluate("window.__sent") == []
+        page.locator("[data-vigie-action='send']").click()  # allowed only because policy says warn
+        page.wait_for_function("window.__sent.length === 1", timeout=5000)
+        assert page.evaluate("window.__sent") == [CLEAN]
+    finally:
+        daemon.start()
+        page.close()
+
+
+def test_managed_policy_turns_underline_off(managed_browser: Browser) -> None:
+    page = managed_browser.open("chatgpt.com")
+    try:
+        wait_connected(managed_browser.ctx)
+        page.click("#prompt-textarea")
+        page.keyboard.insert_text("Courrier pour Mme Le Gall Rose, NIR 2 51 04 29 019 088 01.")
+        page.wait_for_selector("[data-vigie-generation]", state="attached", timeout=5000)
+        time.sleep(0.3)
+        assert page.get_attribute("[data-vigie=overlay]", "data-vigie-count") == "0"
+        # Guarding itself is not something the administrator switched off: Enter still stops.
+        page.keyboard.press("Enter")
+        page.locator("[data-vigie-dialog='findings']").wait_for(timeout=5000)
+        assert page.evaluate("window.__sent") == []
+    finally:
+        page.close()
