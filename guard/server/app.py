@@ -38,6 +38,9 @@ from guard.server.worker import AnalysisWorker
 
 log = logging.getLogger("vigie.server")
 
+# Above this length, applying the policy to the findings runs in a helper thread.
+LOOP_POLICY_MAX_CHARS = 20_000
+
 
 class PortInUseError(OSError):
     """The port is taken; `str()` is the French message shown to the person starting Vigie."""
@@ -307,7 +310,12 @@ class GuardServer:
     async def analyze_payload(self, msg: Analyze) -> bytes:
         assert self._analyzer is not None
         findings = await self._analyzer.analyze(msg.text)
-        payload = result_payload(msg.id, msg.text, findings, msg.site, self.policy)
+        policy = self.policy
+        if len(msg.text) < LOOP_POLICY_MAX_CHARS:
+            payload = result_payload(msg.id, msg.text, findings, msg.site, policy)
+        else:  # allow-terms and offsets over a long paste take tens of ms: not on the loop
+            payload = await asyncio.to_thread(result_payload, msg.id, msg.text, findings, msg.site,
+                                              policy)
         log.debug("analyse : %d caractères, %d résultats", len(msg.text), len(payload["findings"]))
         return orjson.dumps(payload)
 

@@ -589,3 +589,37 @@ def test_no_analysed_value_reaches_the_logs(make_server, caplog: pytest.LogCaptu
     assert "vigie.server" in logged  # the daemon did log something
     for secret in secrets:
         assert secret not in logged
+
+
+class ExplodingRecognizer:
+    """A recogniser that fails on one word, with the text in its exception message."""
+
+    name = "test:exploding"
+
+    def find(self, text: str):  # type: ignore[no-untyped-def]
+        if "Kaboumette" in text:
+            raise ValueError(f"cannot parse {text!r}")
+        return []
+
+
+def test_detector_failure_is_an_error_reply_never_an_allow(make_server,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    from guard.detect.detector import Detector
+
+    from .conftest import WordRecognizer
+
+    caplog.set_level(logging.DEBUG)
+    rs = make_server(detector=Detector([WordRecognizer(), ExplodingRecognizer()], None, "test"))
+
+    async def scenario() -> tuple[dict, dict]:
+        ws = await open_client(rs.port)
+        bad = await request(ws, analyze_msg("Kaboumette Zorglubien", "boom"))
+        good = await request(ws, analyze_msg("Zorglubien", "fine"))
+        await ws.close()
+        return bad, good
+
+    bad, good = asyncio.run(scenario())
+    assert bad["type"] == "error" and bad["code"] == "internal" and bad["id"] == "boom"
+    assert good["type"] == "result" and good["findings"]
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("vigie"))
+    assert "ValueError" in logged and "Kaboumette" not in logged
