@@ -132,6 +132,19 @@ def test_listens_on_loopback_only(server: RunningServer) -> None:
         ServerConfig(hosts=("0.0.0.0",))
 
 
+def test_ipv6_loopback_serves_too(server: RunningServer) -> None:
+    names = server.call(lambda s: [sock.getsockname()[0] for srv in s._servers for sock in srv.sockets])
+    if "::1" not in names:
+        pytest.skip("no IPv6 loopback on this machine")
+
+    async def scenario() -> dict:
+        async with connect(f"ws://[::1]:{server.port}/", origin=ORIGIN, compression=None) as ws:  # type: ignore[arg-type]
+            await request(ws, {"type": "hello", "protocol": 1, "extension_version": "1"})
+            return await request(ws, analyze_msg("Barnabette"))
+
+    assert asyncio.run(scenario())["type"] == "result"
+
+
 def test_messages_before_hello_are_refused(server: RunningServer) -> None:
     async def scenario() -> tuple[dict, dict]:
         ws = await open_client(server.port, hello=False)
