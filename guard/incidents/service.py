@@ -98,7 +98,7 @@ class IncidentService:
         self._error = ""
         self._last_open_try = 0.0
         self._last_purge = 0.0
-        self._recent: OrderedDict[str, str] = OrderedDict()  # event id -> incident id (resends)
+        self._recent: OrderedDict[str, str] = OrderedDict()  # event key -> incident id (resends)
         self._forwarder: SyslogForwarder | None = None
         self._closed = False
         self._open()
@@ -162,7 +162,10 @@ class IncidentService:
     def record_event(self, event: Any, *, extension_version: str, daemon_version: str) -> RecordResult:
         try:
             with self._lock:
-                known = self._recent.get(event.id)
+                # An event resent after a reconnect carries the same id: log it once. The key
+                # includes outcome and site so two different events can never be merged.
+                key = f"{event.id}|{event.outcome}|{event.site}"
+                known = self._recent.get(key)
                 if known is not None:
                     return RecordResult(logged=True, incident_id=known)
                 store = self._ensure_store()
@@ -172,7 +175,7 @@ class IncidentService:
                                            daemon_version=daemon_version)
                 row = store.append(record, spool=self._policy.forwarding.enabled)
                 self._error = ""
-                self._recent[event.id] = row.incident_id
+                self._recent[key] = row.incident_id
                 while len(self._recent) > 1000:
                     self._recent.popitem(last=False)
                 self._maybe_purge()
