@@ -240,7 +240,7 @@ class GuardServer:
             await loop.run_in_executor(None, self._worker.stop)
         if self._incidents is not None:
             await loop.run_in_executor(self._io, self._close_incidents)
-        self._io.shutdown(wait=True)
+        await loop.run_in_executor(None, self._io.shutdown)
         log.info("Vigie arrêté")
         if self._stopped is not None:
             self._stopped.set()
@@ -353,7 +353,10 @@ class GuardServer:
     def _policy_changed_threadsafe(self, loaded: Any) -> None:
         loop = self._loop
         if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self._policy_changed, loaded)
+            try:
+                loop.call_soon_threadsafe(self._policy_changed, loaded)
+            except RuntimeError:  # the loop closed meanwhile: the daemon is stopping
+                pass
 
     def _policy_changed(self, loaded: Any) -> None:
         old_port = self._loaded.policy.port
@@ -369,7 +372,7 @@ class GuardServer:
         for session in list(self._sessions):
             if session.authenticated:
                 self.track(asyncio.ensure_future(session.send_raw(payload)))
-        if self._incidents is not None:
+        if self._incidents is not None and not self.draining:
             self._io.submit(self._incidents.update_policy, loaded.policy)
 
     # -- incident log (runs on the I/O thread) ---------------------------------------------
