@@ -11,6 +11,7 @@ import {
   cachePolicy, guardConfig, loadSettings, policySummary, saveUserSettings,
 } from './settings.js';
 import { EventOutbox } from './outbox.js';
+import { extraStatus, originOf, syncExtraSites } from './extra_sites.js';
 
 let settingsPromise = loadSettings();
 
@@ -20,6 +21,7 @@ function settings() {
 
 function reloadSettings() {
   settingsPromise = loadSettings();
+  settingsPromise.then(syncExtraSites).catch(() => {});
   return settingsPromise;
 }
 
@@ -81,6 +83,7 @@ async function status() {
       show_underline: s.values.show_underline,
       restore_answers: s.values.restore_answers,
     },
+    extra_sites: await extraStatus(s),
     locked: s.locked,
     policy_locked: s.policy ? s.policy.locked : [],
     rejected: s.rejected,
@@ -133,12 +136,18 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+chrome.permissions.onAdded.addListener(() => {
+  settings().then(syncExtraSites).catch(() => {});
+});
+
 chrome.runtime.onInstalled.addListener(() => {
   connection.ready(1000);
+  settings().then(syncExtraSites).catch(() => {});
 });
 
 chrome.runtime.onStartup.addListener(() => {
   connection.ready(1000);
+  settings().then(syncExtraSites).catch(() => {});
 });
 
 // Connect as soon as the worker starts: content scripts usually ask within milliseconds.
@@ -150,4 +159,4 @@ chrome.storage.session.get('worker_starts').then(({ worker_starts: n }) => {
 }, () => {});
 
 // Exposed for tests and the benchmark (Playwright evaluates in the worker).
-globalThis.vigie = { connection, settings, reloadSettings, policySummary };
+globalThis.vigie = { connection, settings, reloadSettings, policySummary, originOf };

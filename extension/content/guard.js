@@ -415,6 +415,30 @@
     inspectPaste(input, text, savedRange);
   }
 
+  /** Text dragged in from outside the editor is inspected like a paste. */
+  let internalDrag = false;
+
+  function onDragStart(e) {
+    internalDrag = Boolean(resolveInput(e.target)); // moving text already in the editor
+  }
+
+  function onDrop(e) {
+    const internal = internalDrag;
+    internalDrag = false;
+    if (!guard.guarded || internal) return;
+    const input = resolveInput(e.target);
+    if (!input) return;
+    const text = e.dataTransfer ? e.dataTransfer.getData('text/plain') : '';
+    if (!text || !text.trim()) return;
+    stop(e);
+    if (busy || V.dialog.isOpen) return;
+    lastInput = input;
+    const savedRange = !V.text.isField(input) && document.caretRangeFromPoint
+      ? document.caretRangeFromPoint(e.clientX, e.clientY) : null;
+    V.overlay.setAttr('t-key', e.timeStamp.toFixed(3));
+    inspectPaste(input, text, savedRange);
+  }
+
   async function inspectPaste(input, text, savedRange) {
     busy = true;
     try {
@@ -453,6 +477,8 @@
   window.addEventListener('submit', onSubmit, true);
   window.addEventListener('paste', onPaste, true);
   window.addEventListener('input', onInput, true);
+  window.addEventListener('dragstart', onDragStart, true);
+  window.addEventListener('drop', onDrop, true);
 
   ask({ kind: 'config' }).then(absorb);
 

@@ -15,6 +15,20 @@ async function refresh() {
   form.show_underline.disabled = locked.has('show_underline');
   form.restore_answers.checked = s.settings.restore_answers;
   form.restore_answers.disabled = locked.has('restore_answers');
+  const missing = (s.extra_sites && s.extra_sites.missing) || [];
+  const extra = document.getElementById('extra');
+  extra.hidden = missing.length === 0;
+  const list = document.getElementById('extra-list');
+  list.replaceChildren(...missing.map((host) => {
+    const li = document.createElement('li');
+    li.textContent = host;
+    return li;
+  }));
+  document.getElementById('grant').onclick = async () => {
+    // Needs this click (a user gesture): the browser shows its own permission prompt.
+    await chrome.permissions.request({ origins: missing.map((h) => `https://${h}/*`) });
+    setTimeout(refresh, 300);
+  };
 }
 
 form.addEventListener('submit', async (e) => {

@@ -259,3 +259,42 @@ def test_stopped_service_worker_still_guards_next_submit(browser: Browser) -> No
         assert "[PATIENT_1]" in sent(page)[0]
     finally:
         page.close()
+
+
+def test_placeholders_are_consistent_across_the_conversation(browser: Browser) -> None:
+    host = "chatgpt.com"
+    page = browser.open(host)
+    try:
+        for text in (WITH_PATIENT, f"Et pour Mme {NAME}, née le 03/04/1951, quel suivi ?"):
+            type_text(page, host, text)
+            page.keyboard.press("Enter")
+            dialog(page).wait_for(timeout=5000)
+            page.locator("[data-vigie-action='pseudonymize']").click()
+            page.wait_for_function(f"window.__sent.length === {len(sent(page)) + 1}", timeout=5000)
+        first, second = sent(page)
+        assert "[PATIENT_1]" in first and "[PATIENT_1]" in second  # same patient, same placeholder
+        assert "[PATIENT_2]" not in second
+        assert "[DATE_NAISSANCE_1]" in second
+        # Restored values carry a visible "restored" marker with an explanation.
+        page.evaluate("t => { document.getElementById('answer').textContent = t; }", "Suivi de [PATIENT_1].")
+        page.wait_for_selector("[data-vigie-restored-count]", state="attached", timeout=5000)
+        cdp = page.context.new_cdp_session(page)
+        tree = json.dumps(cdp.send("DOM.getDocument", {"depth": -1, "pierce": True}), ensure_ascii=False)
+        assert "Valeur restaurée localement par Vigie (le chatbot n'a reçu que [PATIENT_1])" in tree
+    finally:
+        page.close()
+
+
+def test_shift_enter_is_a_newline_not_a_submission(browser: Browser) -> None:
+    host = "chatgpt.com"
+    page = browser.open(host)
+    try:
+        type_text(page, host, f"Mme {NAME}")
+        page.keyboard.press("Shift+Enter")
+        page.keyboard.insert_text("suite")
+        settle(page, 300)
+        assert dialog(page).count() == 0
+        assert sent(page) == []
+        assert editor_text(page).endswith("suite")
+    finally:
+        page.close()
