@@ -233,6 +233,11 @@
         const ok = await pseudonymizeInPlace(input, text, result);
         if (!ok) {
           report('blocked', result);
+          await V.dialog.show({
+            kind: 'pseudo-failed', title: msg('pseudoFailedTitle'), lines: [msg('pseudoFailed')],
+            buttons: [{ action: 'edit', label: msg('btnEdit'), primary: true }],
+          });
+          input.focus();
           return;
         }
         report('pseudonymized', result);
@@ -354,14 +359,10 @@
       const value = text.slice(p.start, p.end).trim();
       return value && after.includes(value) && !expected.includes(value);
     });
-    if (after !== expected || leaked) {
-      // The editor did not take the replacement as planned: never send a half-cleaned text.
-      if (!leaked && after.replace(/\s+/g, ' ').trim() === expected.replace(/\s+/g, ' ').trim()) {
-        cache.delete(text);
-        return true;
-      }
-      return false;
-    }
+    // The editor must hold exactly the planned text (modulo whitespace its model normalises):
+    // never send a half-cleaned prompt.
+    const squash = (t) => t.replace(/\s+/g, ' ').trim();
+    if (leaked || (after !== expected && squash(after) !== squash(expected))) return false;
     V.overlay.show(input, [], {});
     return true;
   }
