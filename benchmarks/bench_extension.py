@@ -2,7 +2,8 @@
 
 Measures, on the ChatGPT-like ProseMirror page and the React textarea page:
 - keystroke -> underline: from the keystroke's input event to the overlay drawn with the
-  findings (includes the 150 ms typing debounce; reported with and without it);
+  findings (includes the 150 ms typing debounce; reported with and without it), and to the
+  next animation frame (the frame that paints it);
 - Enter -> decision, when the text was analysed while typing (the usual case);
 - Enter -> decision, right after a keystroke (the analysis has to run first).
 Timings are read from the overlay host's data attributes, stamped by the content script with
@@ -82,13 +83,19 @@ def bench_page(ctx, web_port: int, host: str, selector: str, runs: int) -> dict[
     page.click(selector)
     page.keyboard.insert_text(TEXT[:-1])
     generation = wait_generation(page, 0)
-    out: dict[str, list[float]] = {"underline": [], "decision_cached": [], "decision_fresh": []}
+    out: dict[str, list[float]] = {"underline": [], "frame": [], "decision_cached": [], "decision_fresh": []}
     letters = "abcdefghijklmnopqrstuvwxyz"
     for i in range(runs):
         # One keystroke at the end of the 1,000-character prompt -> underline redrawn.
         page.keyboard.type(letters[i % 26])
         generation = wait_generation(page, generation)
         out["underline"].append(attr(page, "t-drawn") - attr(page, "t-input"))
+        page.wait_for_function(
+            "(() => { const h = document.querySelector('[data-vigie=overlay]');"
+            " return Number(h.getAttribute('data-vigie-t-frame')) >= Number(h.getAttribute('data-vigie-t-drawn')); })()",
+            timeout=5000, polling="raf",
+        )
+        out["frame"].append(attr(page, "t-frame") - attr(page, "t-input"))
         # Enter on the analysed text -> the dialog.
         page.keyboard.press("Enter")
         wait_dialog(page)
@@ -136,6 +143,7 @@ def main() -> int:
                     rows = [
                         ("frappe -> soulignement (total)", res["underline"]),
                         ("frappe -> soulignement, après l'anti-rebond", [v - DEBOUNCE_MS for v in res["underline"]]),
+                        ("  idem, jusqu'à l'image affichée (rAF)", [v - DEBOUNCE_MS for v in res["frame"]]),
                         ("Entrée -> décision (texte déjà analysé)", res["decision_cached"]),
                         ("Entrée -> décision (analyse à faire)", res["decision_fresh"]),
                     ]

@@ -82,6 +82,8 @@
       this.host.setAttribute('data-vigie-count', String(findings.length));
       this.host.setAttribute('data-vigie-generation', String(this.generation));
       this.host.setAttribute('data-vigie-t-drawn', performance.now().toFixed(3));
+      // The frame that paints it: what the user actually waits for.
+      requestAnimationFrame(() => this.host.setAttribute('data-vigie-t-frame', performance.now().toFixed(3)));
     }
 
     clearMarks() {

@@ -298,3 +298,22 @@ def test_shift_enter_is_a_newline_not_a_submission(browser: Browser) -> None:
         assert editor_text(page).endswith("suite")
     finally:
         page.close()
+
+
+def test_pseudonymize_after_a_click_goes_through_the_form_submit(browser: Browser) -> None:
+    host = "chat.deepseek.com"  # a <form> whose submit button sends
+    page = browser.open(host)
+    try:
+        type_text(page, host, WITH_PATIENT)
+        page.click(SEND[host])
+        dialog(page).wait_for(timeout=5000)
+        settle(page, 200)
+        assert sent(page) == []
+        page.locator("[data-vigie-action='pseudonymize']").click()
+        page.wait_for_function("window.__sent.length === 1", timeout=5000)
+        (received,) = sent(page)
+        assert "[PATIENT_1]" in received and "[NIR_1]" in received
+        for value in VALUES:
+            assert value not in received
+    finally:
+        page.close()
