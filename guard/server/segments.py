@@ -31,7 +31,7 @@ from guard.detect.finding import Finding
 MAX_SEGMENT = 2000
 MARGIN = 64
 GROUP_EVERY = 3
-GROUP_MAX = 1000  # a one-word edit re-analyses at most about this much (twice at worst)
+GROUP_MAX = 600  # a one-word edit re-analyses at most about this much (twice at worst)
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 

@@ -88,4 +88,4 @@ def test_short_paragraphs_are_grouped_and_an_edit_stays_local() -> None:
         edited = "\n\n".join(edited_paras)
         changed = [s for s in split_segments(edited) if s.key(edited) not in before]
         assert 1 <= len(changed) <= 2
-        assert sum(s.own_end - s.own_start for s in changed) <= 2 * 1000
+        assert sum(s.own_end - s.own_start for s in changed) <= 2 * 600
