@@ -61,3 +61,25 @@ def test_cached_results_equal_uncached(make_server) -> None:
     assert len(a[1]["findings"]) >= 40
     hits = cached.call(lambda s: s.analyzer.cache.hits)
     assert hits > 0
+
+
+def test_welcome_and_healthz_report_the_real_detector_mode(make_server) -> None:
+    """With the shipped model (or without it, degraded), people are told which one runs."""
+    import json
+    import urllib.request
+
+    rs = make_server(use_words=False, use_model=True)
+
+    async def scenario() -> dict:
+        ws = await open_client(rs.port, hello=False)
+        welcome = await request(ws, {"type": "hello", "protocol": 1, "extension_version": "1"})
+        await ws.close()
+        return welcome
+
+    welcome = asyncio.run(scenario())
+    status = rs.call(lambda s: s.status())
+    with urllib.request.urlopen(f"http://127.0.0.1:{rs.port}/healthz", timeout=5) as resp:
+        health = json.loads(resp.read())
+    assert welcome["detector_mode"] == status.detector_mode == health["detector"]
+    if status.detector_mode != "full":
+        assert welcome["detector_reason"] and health["state"] == "degraded"
