@@ -16,7 +16,7 @@ const SCRIPT_ID = 'vigie-extra-sites';
 export function extraHosts(settings) {
   const fromPolicy = settings.policy ? settings.policy.sites : [];
   const all = new Set([...fromPolicy, ...settings.values.extra_sites]);
-  return [...all].filter((h) => !DEFAULT_SITES.includes(h) && /^[a-z0-9.-]+$/.test(h));
+  return [...all].filter((h) => !DEFAULT_SITES.includes(h) && /^(\*\.)?[a-z0-9.-]+$/.test(h));
 }
 
 export const originOf = (host) => `https://${host}/*`;

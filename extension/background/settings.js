@@ -32,7 +32,7 @@ const VALIDATORS = {
   port: (v) => Number.isInteger(v) && v >= 1024 && v <= 65535,
   token: (v) => typeof v === 'string' && v.length <= 256,
   unreachable: (v) => v === 'block' || v === 'warn',
-  extra_sites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && /^[a-z0-9.-]{1,253}$/i.test(s)),
+  extra_sites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && /^(\*\.)?[a-z0-9.-]{1,253}$/i.test(s)),
   show_underline: (v) => typeof v === 'boolean',
   restore_answers: (v) => typeof v === 'boolean',
   connect_timeout_ms: (v) => Number.isInteger(v) && v >= 100 && v <= 10000,
@@ -97,13 +97,19 @@ export async function cachePolicy(policy) {
   await chrome.storage.local.set({ policy_cache: policySummary(policy) });
 }
 
+/** True when `host` is listed, exactly or under a "*.example.org" wildcard. */
+export function siteListed(sites, host) {
+  const h = String(host).toLowerCase();
+  return sites.some((s) => s === h || (s.startsWith('*.') && (h === s.slice(2) || h.endsWith(s.slice(1)))));
+}
+
 /** Guard rules for one site, from settings + cached daemon policy. Strict when unknown. */
 export function guardConfig(settings, site) {
   const policy = settings.policy;
-  const sites = new Set([...(policy ? policy.sites : DEFAULT_SITES), ...settings.values.extra_sites]);
+  const sites = [...(policy ? policy.sites : DEFAULT_SITES), ...settings.values.extra_sites];
   const unreachable = settings.values.unreachable || (policy ? policy.unreachable : 'block');
   return {
-    guarded: sites.has(String(site).toLowerCase()),
+    guarded: siteListed(sites, site),
     unreachable,
     override_allowed: policy ? policy.override_allowed : true,
     override_reasons: policy ? policy.override_reasons : [],

@@ -135,14 +135,17 @@ def web_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 class Daemon:
     """`vigie serve` as a subprocess, restartable on the same port."""
 
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(self, data_dir: Path, port: int, policy: dict[str, object] | None = None) -> None:
         self.data_dir = data_dir
         self.port = port
         self.proc: subprocess.Popen[str] | None = None
+        self.policy_path = data_dir / "admin-policy.json"
+        if policy is not None:
+            self.policy_path.write_text(json.dumps(policy))
 
     def start(self) -> None:
         env = dict(os.environ)
-        env["VIGIE_ADMIN_POLICY"] = str(self.data_dir / "absent-admin-policy.json")
+        env["VIGIE_ADMIN_POLICY"] = str(self.policy_path)  # absent unless a policy was given
         env["VIGIE_USER_SETTINGS"] = str(self.data_dir / "absent-user-settings.json")
         env["VIGIE_DATA_DIR"] = str(self.data_dir)
         self.proc = subprocess.Popen(
