@@ -265,12 +265,12 @@ def test_placeholders_are_consistent_across_the_conversation(browser: Browser) -
     host = "chatgpt.com"
     page = browser.open(host)
     try:
-        for text in (WITH_PATIENT, f"Et pour Mme {NAME}, née le 03/04/1951, quel suivi ?"):
+        for count, text in enumerate((WITH_PATIENT, f"Et pour Mme {NAME}, née le 03/04/1951, quel suivi ?"), 1):
             type_text(page, host, text)
             page.keyboard.press("Enter")
             dialog(page).wait_for(timeout=5000)
             page.locator("[data-vigie-action='pseudonymize']").click()
-            page.wait_for_function(f"window.__sent.length === {len(sent(page)) + 1}", timeout=5000)
+            page.wait_for_function(f"window.__sent.length === {count}", timeout=5000)
         first, second = sent(page)
         assert "[PATIENT_1]" in first and "[PATIENT_1]" in second  # same patient, same placeholder
         assert "[PATIENT_2]" not in second
