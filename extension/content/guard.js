@@ -216,7 +216,7 @@
       const reply = await analyze(text);
       V.overlay.setAttr('t-decision', performance.now().toFixed(3));
       if (!reply.ok) {
-        const choice = await unreachable('submit');
+        const choice = await unreachable(reply);
         if (choice === 'send') resubmit(input, trigger);
         else input.focus();
         return;
@@ -277,13 +277,26 @@
     };
   }
 
-  /** The guard is down: block or warn per policy. Resolves 'send' or 'edit'. */
-  async function unreachable() {
+  /**
+   * The text could not be checked (guard down, text too long, daemon error): block, or warn
+   * only, per policy. Resolves 'send' or 'edit'.
+   */
+  async function unreachable(reply) {
     const warnOnly = guard.unreachable === 'warn';
+    const code = reply && reply.code;
+    let title = msg('unreachableTitle');
+    let line = msg(warnOnly ? 'unreachableWarn' : 'unreachableBlock');
+    if (code === 'too_large') {
+      title = msg('tooLargeTitle');
+      line = msg('tooLarge');
+    } else if (reply && reply.reason === 'error') {
+      title = msg('checkFailedTitle');
+      line = msg('checkFailed');
+    }
     const choice = await V.dialog.show({
-      kind: 'unreachable',
-      title: msg('unreachableTitle'),
-      lines: [msg(warnOnly ? 'unreachableWarn' : 'unreachableBlock')],
+      kind: code === 'too_large' ? 'too-large' : reply && reply.reason === 'error' ? 'check-failed' : 'unreachable',
+      title,
+      lines: [line],
       buttons: warnOnly
         ? [{ action: 'edit', label: msg('btnEdit'), primary: true }, { action: 'send', label: msg('btnSendAnyway'), danger: true }]
         : [{ action: 'edit', label: msg('btnEdit'), primary: true }],
@@ -446,7 +459,7 @@
       const reply = await analyze(text);
       V.overlay.setAttr('t-decision', performance.now().toFixed(3));
       if (!reply.ok) {
-        if ((await unreachable()) === 'send') insertText(input, text, savedRange);
+        if ((await unreachable(reply)) === 'send') insertText(input, text, savedRange);
         return;
       }
       const result = reply.result;

@@ -317,3 +317,21 @@ def test_pseudonymize_after_a_click_goes_through_the_form_submit(browser: Browse
             assert value not in received
     finally:
         page.close()
+
+
+def test_text_too_long_to_check_is_not_pasted_silently(browser: Browser) -> None:
+    host = "chat.deepseek.com"
+    page = browser.open(host)
+    try:
+        browser.ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=page.url.rstrip("/"))
+        page.evaluate("n => navigator.clipboard.writeText('Observation clinique. '.repeat(n))", 10_000)
+        page.click(INPUT[host])
+        page.keyboard.press("Control+V")
+        too_large = dialog(page, "too-large")
+        too_large.wait_for(timeout=8000)
+        assert "200 000 caractères" in too_large.inner_text()
+        assert page.locator("[data-vigie-action='send']").count() == 0  # default policy: block
+        page.locator("[data-vigie-action='edit']").click()
+        assert editor_text(page) == ""
+    finally:
+        page.close()
