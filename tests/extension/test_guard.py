@@ -335,3 +335,35 @@ def test_text_too_long_to_check_is_not_pasted_silently(browser: Browser) -> None
         assert editor_text(page) == ""
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("host", ["chatgpt.com", "copilot.microsoft.com"])
+def test_offsets_hold_across_emoji_accents_and_paragraphs(browser: Browser, host: str) -> None:
+    # Emoji (two UTF-16 units), a combining accent and several paragraphs before the values.
+    text = (
+        "🙂 Bonjour,\n"
+        "Synthe\u0300se pour l'équipe de nuit 🚑 (patiente cardiaque).\n"
+        f"Mme {NAME}, NIR {NIR}, revue ce matin."
+    )
+    page = browser.open(host)
+    try:
+        browser.ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=page.url.rstrip("/"))
+        page.evaluate("t => navigator.clipboard.writeText(t)", text)
+        page.click(INPUT[host])
+        page.keyboard.press("Control+V")
+        dialog(page).wait_for(timeout=5000)
+        page.locator("[data-vigie-reason]").select_option("fictional")
+        page.locator("[data-vigie-action='send']").click()  # paste as is, check at submit
+        page.wait_for_function("window.__editorText().includes('revue ce matin')", timeout=5000)
+        page.keyboard.press("Enter")
+        dialog(page).wait_for(timeout=5000)
+        page.locator("[data-vigie-action='pseudonymize']").click()
+        page.wait_for_function("window.__sent.length === 1", timeout=5000)
+        (received,) = sent(page)
+        assert received == (
+            "🙂 Bonjour,\n"
+            "Synthe\u0300se pour l'équipe de nuit 🚑 (patiente cardiaque).\n"
+            "Mme [PATIENT_1], NIR [NIR_1], revue ce matin."
+        )
+    finally:
+        page.close()
