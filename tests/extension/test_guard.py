@@ -367,3 +367,29 @@ def test_offsets_hold_across_emoji_accents_and_paragraphs(browser: Browser, host
         )
     finally:
         page.close()
+
+
+def test_enter_during_ime_composition_is_left_to_the_page_and_a_form_submit_is_still_guarded(
+    browser: Browser,
+) -> None:
+    host = "chat.deepseek.com"
+    page = browser.open(host)
+    try:
+        page.evaluate(
+            "() => { window.__keys = []; document.getElementById('chat-input').addEventListener("
+            "'keydown', e => window.__keys.push([e.key, e.isComposing])); }"
+        )
+        type_text(page, host, f"Mme {NAME} ")
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Input.imeSetComposition", {"text": "にほん", "selectionStart": 3, "selectionEnd": 3})
+        page.keyboard.press("Enter")
+        # Vigie did not swallow the composing Enter: the page saw it...
+        page.wait_for_function("window.__keys.length === 1", timeout=5000)
+        assert page.evaluate("window.__keys") == [["Enter", True]]
+        # ...and this page submits its form anyway: the submit itself is guarded.
+        dialog(page).wait_for(timeout=5000)
+        settle(page, 200)
+        assert sent(page) == []
+        page.locator("[data-vigie-action='edit']").click()
+    finally:
+        page.close()
