@@ -4,8 +4,10 @@
 `load_pystray()` to learn whether a tray is possible and fall back to headless.
 
 Stopping: on Xlib, `Icon.stop()` from another thread sometimes leaves `run()` blocked
-(measured about one time in four); `TrayApp.stop()` therefore closes the backend's display
-connection if `run()` has not returned shortly after, which unblocks it.
+(measured about one time in four), and closing the shared display connection from another
+thread can itself strand the loop in Xlib's reply lock. `TrayApp.stop()` instead destroys
+the icon window through a separate X connection when `run()` has not returned within a
+second; the loop then ends on its own DestroyNotify.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from guard.tray.state import TrayController, TraySnapshot
 
 log = logging.getLogger(__name__)
 
-STOP_UNBLOCK_DELAY_S = 0.3
+STOP_UNBLOCK_DELAY_S = 1.0
 
 
 def display_available() -> bool:
@@ -66,6 +68,8 @@ class TrayApp:
         self._refresh_s = refresh_s
         self._icon_size = icon_size
         self._icon: Any = None
+        self._run_thread: threading.Thread | None = None
+        self.stop_escalations = 0  # how often stop() needed the external window destroy
         self._last: tuple[Any, ...] | None = None
         self._stopping = threading.Event()
         self._returned = threading.Event()
@@ -77,6 +81,7 @@ class TrayApp:
     def run(self) -> None:
         """Block on the calling (main) thread until `stop()`."""
         ps = self._pystray
+        self._run_thread = threading.current_thread()
         snap = self._controller.snapshot()
         self._icon = ps.Icon(
             "vigie",
@@ -102,27 +107,68 @@ class TrayApp:
         return self._ready.wait(timeout)
 
     def stop(self) -> None:
-        """Stop the icon from any thread; idempotent; unblocks a stuck Xlib loop."""
-        if self._stopping.is_set() and self._returned.is_set():
-            return
+        """Stop the icon from any thread; idempotent; unblocks a stuck Xlib loop.
+
+        Escalates: pystray's own stop; then, if `run()` has not returned, destroy the icon's
+        window through a *separate* X connection (the loop ends on its DestroyNotify, and no
+        Xlib connection is shared across threads); last, shut the backend's socket down.
+        """
         self._stopping.set()
         icon = self._icon
-        if icon is None:
+        if icon is None or self._returned.is_set():
             return
+        if threading.current_thread() is self._run_thread:
+            # Called from a menu callback on the GUI thread: run() returns on its own.
+            icon.stop()
+            return
+        # pystray's cross-thread stop waits for the GUI thread: never block on it here.
+        threading.Thread(target=self._safe_icon_stop, args=(icon,), daemon=True).start()
+        if self._returned.wait(STOP_UNBLOCK_DELAY_S):
+            return
+        self.stop_escalations += 1
+        self._destroy_window_externally(icon)
+        if self._returned.wait(2.0):
+            return
+        log.warning("la boucle de l'icône ne répond pas : fermeture forcée de la connexion X")
+        self._shutdown_socket(icon)
+        self._returned.wait(2.0)
+
+    @staticmethod
+    def _safe_icon_stop(icon: Any) -> None:
         try:
             icon.stop()
         except Exception:  # noqa: BLE001 - already stopped / display gone
             log.debug("icon.stop failed", exc_info=True)
-        if threading.current_thread() is threading.main_thread() and not self._returned.is_set():
-            # Called from a menu callback on the GUI thread: run() returns on its own.
+
+    @staticmethod
+    def _destroy_window_externally(icon: Any) -> None:
+        window = getattr(icon, "_window", None)
+        if window is None:
+            return  # not the xorg backend
+        try:
+            from Xlib import display as xdisplay  # noqa: PLC0415
+
+            other = xdisplay.Display()
+            try:
+                other.create_resource_object("window", window.id).destroy()
+                other.sync()
+            finally:
+                other.close()
+        except Exception:  # noqa: BLE001 - window already gone
+            log.debug("external destroy failed", exc_info=True)
+
+    @staticmethod
+    def _shutdown_socket(icon: Any) -> None:
+        display = getattr(icon, "_display", None)
+        sock = getattr(getattr(display, "display", None), "socket", None)
+        if sock is None:
             return
-        if not self._returned.wait(STOP_UNBLOCK_DELAY_S):
-            display = getattr(icon, "_display", None)
-            if display is not None:
-                try:
-                    display.close()
-                except Exception:  # noqa: BLE001
-                    log.debug("display close failed", exc_info=True)
+        try:
+            import socket  # noqa: PLC0415
+
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def refresh(self) -> TraySnapshot:
         """Pull a fresh view (if a source is set), repaint when something visible changed."""

@@ -8,6 +8,7 @@ same runner keeps the daemon up headless and says so on stderr.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -57,6 +58,7 @@ class GuardRunner:
         self.options = options or RunOptions()
         self._out = out or (lambda msg: print(msg, file=sys.stderr, flush=True))
         self._done = threading.Event()
+        self._tray_returned = threading.Event()
         self.server = ServerThread(server_factory, on_exit=self._server_exited)
         self.controller = TrayController(pause_allowed=False, quit_allowed=False,
                                          locale=self.options.locale,
@@ -83,6 +85,7 @@ class GuardRunner:
                                 view_source=self._view, refresh_s=self.options.refresh_s)
             threading.Thread(target=self._mark_tray_ready, args=(t0,), daemon=True).start()
             self.tray.run()  # blocks until stop()
+            self._tray_returned.set()
             self._done.set()
         stopped = self.server.stop(self.options.stop_timeout_s)
         if not stopped:
@@ -99,6 +102,15 @@ class GuardRunner:
         self._done.set()
         if self.tray is not None:
             self.tray.stop()
+            self._exit_if_tray_hangs()
+
+    def _exit_if_tray_hangs(self, grace_s: float = 5.0) -> None:
+        """Last resort: the server is already down and flushed; a GUI loop stuck in Xlib
+        must not keep a dead guard's icon on screen, so the process ends itself."""
+        if self._tray_returned.wait(grace_s):
+            return
+        self._out("Vigie : l'icône ne répond plus, arrêt forcé (la garde est déjà arrêtée).")
+        os._exit(1 if self.server.exit_error is not None else 0)
 
     def _server_exited(self, error: BaseException | None) -> None:
         if error is not None:
@@ -110,6 +122,7 @@ class GuardRunner:
                 self.tray.apply(self.controller.snapshot())
             finally:
                 self.tray.stop()
+                self._exit_if_tray_hangs()
 
     def _mark_tray_ready(self, t0: float) -> None:
         if self.tray is not None and self.tray.wait_ready(30):
@@ -140,16 +153,19 @@ class GuardRunner:
         self._apply_policy_permissions(status)
         return view_from_status(status)
 
-    def _apply_policy_permissions(self, status: Any = None) -> None:
-        policy = None
+    def _apply_policy_permissions(self, status: Any = None) -> None:  # noqa: ARG002
         try:
-            policy = self.server.call(lambda s: getattr(s, "policy", None))
-        except Exception:  # noqa: BLE001
-            policy = None
+            policy, supported = self.server.call(
+                lambda s: (getattr(s, "policy", None), hasattr(s, "set_paused")))
+        except Exception:  # noqa: BLE001 - server busy or gone: keep the last permissions
+            return
         if policy is None:
             return
-        self.controller.set_permissions(pause_allowed=bool(getattr(policy, "pause_allowed", False)),
-                                        quit_allowed=bool(getattr(policy, "quit_allowed", False)))
+        # A pause the daemon cannot honour would be a lie on screen: offer it only when the
+        # server implements `set_paused(until)`.
+        self.controller.set_permissions(
+            pause_allowed=bool(supported) and bool(getattr(policy, "pause_allowed", False)),
+            quit_allowed=bool(getattr(policy, "quit_allowed", False)))
 
     def _pause_changed(self, until: float | None) -> None:
         """Tell the daemon: while paused it answers `allow` and logs the pause itself."""
