@@ -206,7 +206,11 @@ export class DaemonConnection {
           clearTimeout(p.timer);
           p.reject(Object.assign(new Error(msg.code || 'error'), { code: msg.code }));
         } else if (msg.code === 'unauthorized' || msg.code === 'protocol_version') {
+          // Refused hello: drop this socket and retry later (settings may change meanwhile).
           this.lastError = msg.code;
+          if (this.state !== 'ready' && this.ws) {
+            try { this.ws.close(1000); } catch { /* already closing */ }
+          }
         }
         return;
       default:

@@ -110,6 +110,10 @@ async function handle(msg, sender) {
       connection.ready(300);
       return status();
     case 'save_settings': {
+      // Only the extension's own options page may change settings, never a content script.
+      if (!String(sender.url || '').startsWith(chrome.runtime.getURL('pages/'))) {
+        return { ok: false, reason: 'forbidden' };
+      }
       const s = await settings();
       const saved = await saveUserSettings(msg.settings || {}, s.locked);
       await reloadSettings();

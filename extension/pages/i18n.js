@@ -36,6 +36,11 @@ export function renderStatus(s, root = document) {
   state.dataset.state = s.state;
   const mode = root.querySelector('#mode');
   if (mode) mode.textContent = s.detector_mode === 'rules-only' ? t('detectorRulesOnly') : '';
+  const problem = root.querySelector('#problem');
+  if (problem) {
+    const key = { unauthorized: 'errorUnauthorized', protocol_version: 'errorProtocol' }[s.last_error];
+    problem.textContent = s.state !== 'connected' && key ? t(key) : '';
+  }
   const list = root.querySelector('#settings');
   list.replaceChildren();
   const locked = new Set(s.locked);

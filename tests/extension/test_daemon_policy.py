@@ -61,6 +61,7 @@ def test_wrong_token_blocks_then_the_right_one_from_the_options_page_connects(po
         options.goto(f"chrome-extension://{EXTENSION_ID}/pages/options.html")
         options.wait_for_function("document.querySelector('#settings').children.length > 0")
         assert options.locator("#state").get_attribute("data-state") != "connected"
+        assert "a refusé le jeton" in options.locator("#problem").inner_text()
         options.fill("#token", TOKEN)
         options.click("#form button[type=submit]")
         options.wait_for_selector("#saved:has-text('Réglages enregistrés.')")
