@@ -223,6 +223,11 @@ def test_daemon_stopped_blocks_then_recovers_without_reload(browser: Browser, da
         page.keyboard.press("Enter")
         page.wait_for_function("window.__sent.length === 1", timeout=8000)
         assert sent(page) == [CLEAN]
+        # The "blocked" outcome, queued while the daemon was down, reached the log afterwards.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(r["outcome"] == "blocked" for r in daemon.incidents()):
+            time.sleep(0.1)
+        assert any(r["outcome"] == "blocked" and r["site"] == host for r in daemon.incidents())
     finally:
         if daemon.proc is None:
             daemon.start()
