@@ -26,7 +26,7 @@
   let pass = null; // {input, text, until}: our own re-dispatched submission goes through
   let typingTimer = 0;
   let lastInput = null;
-  const cache = new Map(); // text -> ok reply, a few entries (tab memory only)
+  const cache = new Map(); // text -> {reply, at}, a few entries (tab memory only)
   const inflight = new Map(); // text -> Promise<reply>
   const reported = new Set(); // health problems already reported
 
@@ -48,8 +48,17 @@
     }
   }
 
-  function analyze(text) {
+  const CACHE_MS = 60_000; // a policy change reaches cached verdicts within a minute
+
+  function cached(text) {
     const hit = cache.get(text);
+    if (hit && performance.now() - hit.at < CACHE_MS) return hit.reply;
+    cache.delete(text);
+    return null;
+  }
+
+  function analyze(text) {
+    const hit = cached(text);
     if (hit) return Promise.resolve(hit);
     if (inflight.has(text)) return inflight.get(text);
     const p = ask({ kind: 'analyze', text }).then((reply) => {
@@ -57,7 +66,7 @@
       const out = reply || { ok: false, reason: 'unreachable', guard };
       absorb(out);
       if (out.ok) {
-        cache.set(text, out);
+        cache.set(text, { reply: out, at: performance.now() });
         if (cache.size > 8) cache.delete(cache.keys().next().value);
       }
       return out;
@@ -166,9 +175,9 @@
       stop(e);
       return;
     }
-    const cached = cache.get(text);
-    if (!degraded && cached && cached.result.action === 'allow') {
-      report('sent_clean', cached.result);
+    const known = cached(text);
+    if (!degraded && known && known.result.action === 'allow') {
+      report('sent_clean', known.result);
       return; // analysed while typing and clean: let the page's own handler run untouched
     }
     stop(e);
