@@ -194,8 +194,11 @@ class GuardServer:
             except OSError as exc:
                 sock.close()
                 if not socks:  # 127.0.0.1 is required
-                    if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1), errno.EACCES):
+                    if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
                         raise PortInUseError(want, host) from None
+                    if exc.errno == errno.EACCES:
+                        raise OSError(exc.errno, f"le port {want} n'est pas autorisé sur {host} "
+                                      "(choisissez un port entre 1024 et 65535)") from None
                     raise
                 log.info("IPv6 (::1) indisponible sur le port %d : %s", want, type(exc).__name__)
                 continue
