@@ -38,6 +38,7 @@ PAGES = {
     # A chatbot after a redesign: its adapter no longer finds the input.
     "gemini.google.com": "redesigned.html",
 }
+MANAGED_DIR = Path("/etc/chromium/policies/managed")
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 pytestmark = pytest.mark.browser
@@ -194,7 +195,26 @@ def daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
 # ---------------------------------------------------------------------------- browser
 
 
+def wait_for_foreign_policies(timeout: float = 180.0) -> None:
+    """Machine-wide policies are shared by every Chromium here: another test's policy that
+    force-installs or configures Vigie would replace the unpacked extension under test, so
+    wait for it to go away (tests of other parts may run at the same time on a dev box)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        foreign = []
+        with contextlib.suppress(OSError):
+            for f in MANAGED_DIR.glob("*.json"):
+                if f.name != "vigie-test.json" and EXTENSION_ID in f.read_text(errors="replace"):
+                    foreign.append(f.name)
+        if not foreign:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"politique Chromium étrangère pour Vigie toujours présente : {foreign}")
+        time.sleep(1)
+
+
 def launch(pw, web_port: int, user_data: Path):  # noqa: ANN001, ANN201 — Playwright types
+    wait_for_foreign_policies()
     rules = ", ".join(f"MAP {h} 127.0.0.1" for h in PAGES)
     return pw.chromium.launch_persistent_context(
         str(user_data),
@@ -260,8 +280,6 @@ def browser(daemon: Daemon, web_port: int, tmp_path_factory: pytest.TempPathFact
 
 
 # ---------------------------------------------------------------------------- managed policy
-
-MANAGED_DIR = Path("/etc/chromium/policies/managed")
 
 
 @contextlib.contextmanager
