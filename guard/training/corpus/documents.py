@@ -42,6 +42,12 @@ CLINICAL = (
     "Conduite à tenir : arrêt de {MED}, surveillance {LAB}, réévaluation à J+10.",
     "Le dossier a été discuté en RCP le {D} ({HOP}).",
     "Infirmière libérale : {DR} au {TEL}.",
+    "Adressé{e} par le CHU pour avis, passage aux urgences la veille.",
+    "Retour à domicile prévu, suivi en hôpital de jour et par le médecin traitant.",
+    "Transfert en clinique de SSR à discuter avec l'assistante sociale.",
+    "{Il} habite à {VILLE} avec {FAM}.",
+    "Pas de {EPO}. {Il} a été vu{e} par {ROLE} de l'EHPAD.",
+    "Consultation d'anesthésie le {D}, ASA 2, Mallampati 1.",
 )
 
 HEADERS = (

@@ -23,6 +23,7 @@ from guard.training.corpus.render import Context
 KIND_WEIGHTS: dict[str, float] = {
     "prompt_ids": 0.27,
     "prompt_free": 0.25,
+    "note_free": 0.04,
     "discharge": 0.08,
     "referral": 0.05,
     "consultation": 0.08,
@@ -40,6 +41,8 @@ def _pieces(kind: str, ctx: Context) -> list[Piece]:
         return prompts.prompt_with_ids(ctx)
     if kind == "prompt_free":
         return prompts.prompt_without_ids(ctx)
+    if kind == "note_free":
+        return prompts.note_without_ids(ctx)
     return documents.KINDS[kind](ctx)
 
 

@@ -38,8 +38,23 @@ NICE_NAMES = _words("Les Tilleuls, Les Glycines, Le Bois Joli, Les Jardins d'Aur
                     "La Chêneraie, Bel Automne, Les Hortensias, Villa Médicis, Le Grand Cèdre")
 
 
+SHORT_NAMES = _words("Bichat, Necker, la Pitié, la Pitié-Salpêtrière, Lariboisière, Cochin, Tenon, "
+                     "Beaujon, Bicêtre, Avicenne, Mondor, Henri-Mondor, Robert-Debré, la Timone, "
+                     "Pellegrin, Purpan, Rangueil, Pontchaillou, Hautepierre, Gustave Roussy, "
+                     "Curie, l'HEGP, Foch, Saint-Louis, Saint-Antoine, la Croix-Rousse, Édouard-Herriot")
+
+
 def hospital(rng: random.Random) -> str:
+    name = _hospital(rng)
+    if rng.random() < 0.25 and name[0].isupper() and not name.startswith(("CH", "EHPAD", "GH", "HEGP")):
+        name = name[0].lower() + name[1:]  # "hôpital Bichat", "clinique du Parc"
+    return name
+
+
+def _hospital(rng: random.Random) -> str:
     r = rng.random()
+    if r < 0.08:
+        return rng.choice(SHORT_NAMES)
     if r < 0.3:
         return rng.choice(NAMED_HOSPITALS)
     town = rng.choice(TOWNS)[0]

@@ -115,6 +115,8 @@ def street(rng: random.Random) -> str:
         return f"Résidence {rng.choice(RESIDENCES)}, bât. {rng.choice('ABCDE')}, apt {rng.randint(1, 120)}"
     if r < 0.15:
         return f"{rng.randint(1, 40)} {rng.choice(LIEUX_DITS)}"
+    if r < 0.22:  # no street number
+        return f"{rng.choice(STREET_TYPES)} {rng.choice(STREET_NAMES)}"
     num = str(rng.randint(1, 250))
     if rng.random() < 0.15:
         num += rng.choice([" bis", " ter", "bis", "B", " B", " quater"])

@@ -39,6 +39,16 @@ WITH_IDS = (
     "Traduis en anglais : {P}, {AGE}, admis{e} le {D} au {HOP} pour {COND}.",
     "Rappelle-moi de rappeler {P} au {TEL} pour ses résultats du {D}.",
     "{ASK}la fille de {P}, {FAM}, qui demande des nouvelles.",
+    "urgent : {P} {AGE} chute ce matin, {LAB}, transfert au {HOP} ?",
+    "{ASK}le petit {PF}, {AGE}, vu aux urgences le {D} pour {COND}.",
+    "Résume : {P}, {ADR}, médecin traitant {DR}, {COND}, {MED}.",
+    "{P} ne le {DDN} hospit au {HOP} depuis le {D} pr {COND} stp resume",
+    "Bonjour Docteur, je voudrais un courrier pour {P} qui part en EHPAD ({HOP}) le {D}.",
+    "Lettre au juge des tutelles concernant {P}, {AGE}, domicilié{e} {ADR}, tuteur {FAM}.",
+    "Help me write an email to {DR} about {P} (DOB {DDN}), {COND}, on {MED}.",
+    "Peux-tu compléter ce certificat : je soussigné {DR} certifie avoir examiné {P} le {D}.",
+    "Analyse ce bilan de {P} ({DDN}) : {LAB}, {LAB}, {LAB}.",
+    "{ASK}{P}, carte vitale {NIR}, mutuelle {CARTE}, {TEL}.",
 )
 
 NO_IDS = (
@@ -67,6 +77,12 @@ NO_IDS = (
     "Quels sont les stades de {EPO} ? Cite {CIT}.",
     "J'ai une {patient} de {AGE} sous {MED} et {MED} avec {LAB}, on peut ajouter {MED} ?",
     "Recommandations HAS pour {COND} en 2024 ?",
+    "Bonjour Docteur, pouvez-vous m'expliquer {EPO} simplement ? Merci, cordialement.",
+    "Compare {MED} et {MED} dans {COND}, selon {CIT}.",
+    "cas clinique : {ANON}, {AGE}, {COND}, {EPO}, {LAB} -> diagnostic ?",
+    "Rédige une ordonnance type de {MED} pour {COND} chez l'adulte.",
+    "Quel suivi après {EPO} ? Le patient est sous {MED}.",
+    "Traduis : Patient admitted for {COND}, {LAB}, started on {MED}.",
 )
 
 _ID_SLOTS = {"P", "PN", "PF", "PFL", "DR", "FAM", "DDN", "D", "D2", "ADR", "ADRML", "RUE", "VILLE",
@@ -103,4 +119,15 @@ def prompt_without_ids(ctx: Context) -> list[Piece]:
     out = fill(ctx, rng.choice(NO_IDS))
     for _ in range(rng.choice([0, 0, 1, 2, 4])):
         out += [(" ", None)] + fill(ctx, rng.choice(CLEAN_CLINICAL))
+    return out
+
+
+def note_without_ids(ctx: Context) -> list[Piece]:
+    """An already de-identified note ("Mme X", roles, no names): must stay unflagged."""
+    rng = ctx.rng
+    out = fill(ctx, rng.choice(["Compte rendu de consultation\n{ANON}, {AGE}.\n",
+                                "Transmissions : {ANON}, chambre 12.\n", "Synthèse du dossier de {ANON} :\n",
+                                "CR d'hospitalisation en {SERV}\n"]))
+    for _ in range(rng.randint(2, 6)):
+        out += fill(ctx, rng.choice(CLEAN_CLINICAL)) + [(rng.choice([" ", "\n"]), None)]
     return out

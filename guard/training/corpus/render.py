@@ -74,7 +74,8 @@ def person_pieces(ctx: Context, p: Person, title: bool = True, style: str | None
         if t:
             out.append((t, None))
     last = _case_last(ctx, p.last)
-    first = p.first if rng.random() > 0.04 else p.first.upper()
+    r = rng.random()
+    first = p.first.upper() if r < 0.04 else p.first.lower() if r < 0.08 else p.first
     style = style or rng.choices(
         ["first_last", "last_first", "last", "initial_last", "first"], [40, 30, 20, 6, 4])[0]
     if style == "first_last":

@@ -1,0 +1,270 @@
+"""The NER model at runtime: onnxruntime + tokenizers only (no torch).
+
+Three stages, as in fastembed: tokenize the whole text once (offsets are characters), run
+the ONNX token classifier over overlapping windows (feeding only the inputs the model
+declares), then turn BIO tags into character spans. Every file is checked against the
+sha256 pinned in `manifest.json` before it is used: a missing or altered model raises
+`ModelError`, and the detector then runs on rules alone, visibly degraded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label, display_name
+from guard.detect.windows import plan_windows
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+ENV_MODEL_DIR = "VIGIE_MODEL_DIR"
+DEFAULT_WINDOW = 512
+DEFAULT_OVERLAP = 64
+# Above this many characters a text is cut into slices before tokenizing, to bound memory.
+_MAX_CHARS = 2_000_000
+
+
+class ModelError(Exception):
+    """The model cannot be used. The message is French, for people, and holds no patient text."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFiles:
+    directory: Path
+    model: Path
+    tokenizer: Path
+    labels: Path
+    window: int
+    overlap: int
+
+
+def default_model_dir() -> Path:
+    """`$VIGIE_MODEL_DIR` if set, else the repository's `models/` next to the package."""
+    env = os.environ.get(ENV_MODEL_DIR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify(model_dir: Path) -> ModelFiles:
+    """Read the manifest and check every listed file's sha256; raise ModelError otherwise."""
+    manifest_path = model_dir / MANIFEST
+    if not manifest_path.is_file():
+        raise ModelError(f"modèle introuvable : pas de {MANIFEST} dans {model_dir}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        files = manifest["files"]
+        names = {role: manifest[role] for role in ("model", "tokenizer", "labels")}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"manifeste du modèle illisible ({type(exc).__name__})") from None
+    for role, name in names.items():
+        path = model_dir / name
+        expected = files.get(name) if isinstance(files, dict) else None
+        if not path.is_file():
+            raise ModelError(f"fichier du modèle manquant : {name}")
+        if not expected:
+            raise ModelError(f"empreinte sha256 absente du manifeste pour {name}")
+        if _sha256(path) != expected:
+            raise ModelError(f"fichier du modèle altéré (sha256 différent) : {name}")
+    return ModelFiles(
+        model_dir,
+        model_dir / names["model"],
+        model_dir / names["tokenizer"],
+        model_dir / names["labels"],
+        int(manifest.get("window", DEFAULT_WINDOW)),
+        int(manifest.get("overlap", DEFAULT_OVERLAP)),
+    )
+
+
+def make_session(model_path: Path, threads: int = 1):
+    """The one place that builds an InferenceSession: one intra-op thread (the guard shares
+    the user's CPU with the browser), full graph optimisations, CPU provider."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    return ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+def _parse_tags(raw: object) -> list[tuple[str, Label | None]]:
+    """labels.json: a list of tags "O", "B-NOM", "I-NOM"... -> (prefix, label)."""
+    if not isinstance(raw, list) or not raw or raw[0] != "O":
+        raise ValueError("labels")
+    out: list[tuple[str, Label | None]] = []
+    for tag in raw:
+        if tag == "O":
+            out.append(("O", None))
+            continue
+        prefix, _, name = str(tag).partition("-")
+        if prefix not in ("B", "I"):
+            raise ValueError("labels")
+        out.append((prefix, Label(name)))
+    return out
+
+
+def _explanation(label: Label) -> str:
+    return f"modèle : {display_name(label)} probable"
+
+
+class NerModel:
+    """Recognizer backed by the ONNX token classifier. Thread-safe: the tokenizer and the
+    session are only read after construction (onnxruntime's `run` is safe to call
+    concurrently), and every call keeps its state on the stack."""
+
+    name = "model"
+
+    def __init__(self, files: ModelFiles, threads: int = 1) -> None:
+        from tokenizers import Tokenizer
+
+        try:
+            self._tokenizer = Tokenizer.from_file(str(files.tokenizer))
+            self._tags = _parse_tags(json.loads(files.labels.read_text(encoding="utf-8")))
+            self._session = make_session(files.model, threads)
+        except ModelError:
+            raise
+        except Exception as exc:  # corrupted file, incompatible runtime...
+            raise ModelError(f"modèle illisible ({type(exc).__name__})") from None
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        if "input_ids" not in self._inputs:
+            raise ModelError("modèle incompatible : entrée input_ids absente")
+        self._window = max(16, files.window)
+        self._overlap = min(files.overlap, self._window // 4)
+        self.files = files
+
+    # -- stage 1: tokens -------------------------------------------------------------------
+    def _encode(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        ids: list[int] = []
+        offsets: list[tuple[int, int]] = []
+        for base in range(0, len(text), _MAX_CHARS):
+            enc = self._tokenizer.encode(text[base:base + _MAX_CHARS], add_special_tokens=False)
+            ids.extend(enc.ids)
+            offsets.extend((s + base, e + base) for s, e in enc.offsets)
+        return np.asarray(ids, dtype=np.int64), offsets
+
+    # -- stage 2: model over windows -------------------------------------------------------
+    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per-token (tag id, probability), stitched from overlapping windows."""
+        n = len(ids)
+        tag = np.zeros(n, dtype=np.int64)
+        prob = np.zeros(n, dtype=np.float32)
+        for w in plan_windows(n, self._window, self._overlap):
+            chunk = ids[w.start:w.end][None, :]
+            feeds = {"input_ids": chunk}
+            if "attention_mask" in self._inputs:
+                feeds["attention_mask"] = np.ones_like(chunk)
+            (logits,) = self._session.run(None, feeds)[:1]
+            logits = logits[0]
+            logits = logits - logits.max(axis=-1, keepdims=True)
+            p = np.exp(logits)
+            p /= p.sum(axis=-1, keepdims=True)
+            a, b = w.keep_start - w.start, w.keep_end - w.start
+            tag[w.keep_start:w.keep_end] = p[a:b].argmax(axis=-1)
+            prob[w.keep_start:w.keep_end] = p[a:b].max(axis=-1)
+        return tag, prob
+
+    # -- stage 3: tags -> spans ------------------------------------------------------------
+    def _spans(self, text: str, offsets: list[tuple[int, int]], tag: np.ndarray,
+               prob: np.ndarray) -> list[Finding]:
+        found: list[Finding] = []
+        cur_label: Label | None = None
+        cur_start = cur_end = 0
+        probs: list[float] = []
+
+        def flush() -> None:
+            if cur_label is not None and cur_end > cur_start:
+                start, end = _widen(text, cur_start, cur_end)
+                score = float(min(1.0, max(0.0, sum(probs) / len(probs))))
+                found.append(Finding(start, end, cur_label, score, "model", _explanation(cur_label)))
+
+        for i, t in enumerate(tag.tolist()):
+            prefix, label = self._tags[t] if t < len(self._tags) else ("O", None)
+            s, e = offsets[i]
+            if label is None:
+                flush()
+                cur_label = None
+                probs = []
+                continue
+            if prefix == "I" and label == cur_label and _joinable(text, cur_end, s):
+                cur_end = max(cur_end, e)
+                probs.append(float(prob[i]))
+                continue
+            flush()
+            cur_label, cur_start, cur_end, probs = label, s, e, [float(prob[i])]
+        flush()
+        return _merge_same_label(text, found)
+
+    def find(self, text: str) -> list[Finding]:
+        if not text or not isinstance(text, str):
+            return []
+        try:
+            ids, offsets = self._encode(text)
+            if len(ids) == 0:
+                return []
+            tag, prob = self._run(ids)
+            return self._spans(text, offsets, tag, prob)
+        except Exception as exc:  # never raise into the detector; never log the text
+            log.error("model inference failed: %s", type(exc).__name__)
+            return []
+
+
+def _joinable(text: str, end: int, start: int) -> bool:
+    """Continue an entity across a gap only if the gap is short and has no line break."""
+    gap = text[end:start]
+    return len(gap) <= 3 and "\n" not in gap
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span to whole words: a subword tagged alone still hides the whole name."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _merge_same_label(text: str, found: list[Finding]) -> list[Finding]:
+    """Join adjacent spans of one label separated by a hyphen/apostrophe/space only, and
+    drop the overlaps that widening can create."""
+    out: list[Finding] = []
+    for f in found:
+        if out:
+            last = out[-1]
+            if f.start < last.end or (
+                f.label == last.label and f.start - last.end <= 1
+                and text[last.end:f.start] in ("", "-", "'", "’")
+            ):
+                end = max(last.end, f.end)
+                out[-1] = Finding(last.start, end, last.label, max(last.score, f.score),
+                                  "model", last.explanation)
+                continue
+        out.append(f)
+    return out
+
+
+def load_model(model_dir: Path | None = None, threads: int = 1) -> NerModel:
+    """Load and verify the shipped model; raises ModelError (French message) on any problem."""
+    directory = Path(model_dir) if model_dir is not None else default_model_dir()
+    files = verify(directory)
+    model = NerModel(files, threads)
+    log.info("model loaded from %s", directory)
+    return model
