@@ -282,6 +282,22 @@ def browser(daemon: Daemon, web_port: int, tmp_path_factory: pytest.TempPathFact
 # ---------------------------------------------------------------------------- managed policy
 
 
+def write_managed_policy(settings: dict[str, object]) -> Path:
+    """Atomically (re)write vigie-test.json: Chromium never reads a half-written file."""
+    path = MANAGED_DIR / "vigie-test.json"
+    fd, name = tempfile.mkstemp(dir=MANAGED_DIR.parent, suffix=".tmp")  # outside the read folder
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w") as f:
+            json.dump({"3rdparty": {"extensions": {EXTENSION_ID: settings}}}, f)
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return path
+
+
 @contextlib.contextmanager
 def managed_policy(settings: dict[str, object]) -> Iterator[Path]:
     """Write a machine-wide managed policy for Vigie's id; always removed afterwards."""
@@ -290,15 +306,9 @@ def managed_policy(settings: dict[str, object]) -> Iterator[Path]:
     except PermissionError:
         pytest.skip("écriture impossible dans /etc/chromium/policies/managed (root requis)")
     path = MANAGED_DIR / "vigie-test.json"
-    tmp = Path(tempfile.mkstemp(dir=MANAGED_DIR.parent, suffix=".tmp")[1])  # outside the read folder
     try:
-        tmp.write_text(json.dumps({"3rdparty": {"extensions": {EXTENSION_ID: settings}}}))
-        tmp.chmod(0o644)
-        os.replace(tmp, path)
-        yield path
+        yield write_managed_policy(settings)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 

@@ -11,19 +11,24 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.extension.conftest import EXTENSION_ID, Browser, Daemon, launch, managed_policy, wait_connected
+from tests.extension.conftest import (
+    EXTENSION_ID, Browser, Daemon, launch, managed_policy, service_worker, wait_connected, write_managed_policy,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CLEAN = "Quelle est la posologie usuelle du paracétamol chez l'adulte ?"
 
 
+def managed_settings(daemon: Daemon, **changes: object) -> dict[str, object]:
+    return {"port": daemon.port, "unreachable": "warn", "show_underline": False, **changes}
+
+
 @pytest.fixture(scope="module")
 def managed_browser(daemon: Daemon, web_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    settings = {"port": daemon.port, "unreachable": "warn", "show_underline": False}
-    with managed_policy(settings), sync_playwright() as pw:
+    with managed_policy(managed_settings(daemon)), sync_playwright() as pw:
         ctx = launch(pw, web_port, tmp_path_factory.mktemp("profile-managed"))
         try:
             # No local port is set here: only the managed policy tells the extension where to go.
@@ -84,4 +89,30 @@ def test_managed_policy_turns_underline_off(managed_browser: Browser) -> None:
         page.locator("[data-vigie-dialog='findings']").wait_for(timeout=5000)
         assert page.evaluate("window.__sent") == []
     finally:
+        page.close()
+
+
+def test_an_edited_managed_policy_applies_without_restart(managed_browser: Browser, daemon: Daemon) -> None:
+    write_managed_policy(managed_settings(daemon, unreachable="block"))
+    deadline = time.monotonic() + 30
+    seen = None
+    while time.monotonic() < deadline:
+        seen = service_worker(managed_browser.ctx).evaluate(
+            "globalThis.vigie.settings().then(s => s.values.unreachable)")
+        if seen == "block":
+            break
+        time.sleep(0.5)
+    assert seen == "block", "Chromium did not reload the edited policy"
+    page = managed_browser.open("chatgpt.com")
+    try:
+        daemon.stop()
+        page.click("#prompt-textarea")
+        page.keyboard.insert_text(CLEAN)
+        page.keyboard.press("Enter")
+        page.locator("[data-vigie-dialog='unreachable']").wait_for(timeout=5000)
+        assert page.locator("[data-vigie-action='send']").count() == 0  # now blocked
+        assert page.evaluate("window.__sent") == []
+    finally:
+        daemon.start()
+        write_managed_policy(managed_settings(daemon))
         page.close()
