@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 from guard.detect.finding import Finding
@@ -28,6 +27,11 @@ from guard.server.utf16 import utf16_converter
 from guard.server.worker import AnalysisWorker
 
 Key = tuple[str, int, int]
+# A segment being analysed: the work item's future and the segment's index in it.
+Pending = tuple["asyncio.Future[list[list[Finding]]]", int]
+
+# Characters of segments handed to the analysis thread in one work item.
+BATCH_CHARS = 3000
 
 
 class TextAnalyzer:
@@ -40,7 +44,7 @@ class TextAnalyzer:
         self._max_segment = max_segment
         self._margin = margin
         # One detector pass per distinct segment even when several requests need it at once.
-        self._pending: dict[Key, asyncio.Future[list[Finding]]] = {}
+        self._pending: dict[Key, Pending] = {}
 
     @property
     def cache(self) -> SegmentCache:
@@ -73,25 +77,52 @@ class TextAnalyzer:
 
     async def _fetch(self, missing: list[Key], found: dict[Key, tuple[Finding, ...]]) -> None:
         deadline = self._worker.deadline(sum(len(k[0]) for k in missing))
-        waits: list[tuple[Key, asyncio.Future[list[Finding]]]] = []
+        waits: list[tuple[Key, Pending]] = []
+        new: list[Key] = []
         for key in missing:
-            fut = self._pending.get(key)
-            if fut is None:
-                fut = asyncio.wrap_future(self._worker.submit(deadline, key[0]))
-                self._pending[key] = fut
-                fut.add_done_callback(_forget(self._pending, key))
-            waits.append((key, fut))
+            entry = self._pending.get(key)
+            if entry is None:
+                new.append(key)
+            else:
+                waits.append((key, entry))
+        for batch in _batches(new, BATCH_CHARS):
+            fut = asyncio.wrap_future(self._worker.submit(deadline, [k[0] for k in batch]))
+            for i, key in enumerate(batch):
+                entry = (fut, i)
+                self._pending[key] = entry
+                waits.append((key, entry))
+            fut.add_done_callback(_forget(self._pending, batch, fut))
+        futures = {id(f): f for _, (f, _) in waits}
         # shield: a client that disconnects must not cancel a pass another request awaits.
-        results = await asyncio.gather(*(asyncio.shield(f) for _, f in waits))
-        for (key, _), raw in zip(waits, results):
-            kept = owned(raw, key[1], key[2])
+        await asyncio.gather(*(asyncio.shield(f) for f in futures.values()))
+        for key, (fut, index) in waits:
+            kept = owned(fut.result()[index], key[1], key[2])
             found[key] = kept
             self._cache.put(key, kept)
 
 
-def _forget(pending: dict[Key, Any], key: Key) -> Callable[[Future[Any]], None]:
+def _batches(keys: list[Key], max_chars: int) -> list[list[Key]]:
+    """Consecutive segments packed into work items of about `max_chars` characters: one
+    thread hop per item, yet items small enough for another request to slip between."""
+    out: list[list[Key]] = []
+    size = 0
+    for key in keys:
+        if out and size + len(key[0]) <= max_chars:
+            out[-1].append(key)
+            size += len(key[0])
+        else:
+            out.append([key])
+            size = len(key[0])
+    return out
+
+
+def _forget(pending: dict[Key, Pending], batch: list[Key],
+            fut: asyncio.Future[Any]) -> Callable[[Any], None]:
     def done(_: Any) -> None:
-        pending.pop(key, None)
+        for key in batch:
+            entry = pending.get(key)
+            if entry is not None and entry[0] is fut:
+                del pending[key]
     return done
 
 

@@ -1,7 +1,7 @@
 """The analysis thread: detector passes run here, never on the event loop.
 
 A single thread by default (the detector and its ONNX session are pinned to one core, and a
-practice PC also runs the browser). Work items are segments, not whole requests, and the
+practice PC also runs the browser). Work items are a few segments (about 3,000 characters), not whole requests, and the
 queue is ordered by a virtual deadline — arrival time plus a cost proportional to the
 request's size — so a 200,000-character paste is processed in slices while a colleague's
 1,000-character request that arrives meanwhile jumps ahead, yet the paste is never starved.
@@ -53,11 +53,12 @@ class AnalysisWorker:
     def deadline(request_chars: int) -> float:
         return time.monotonic() + request_chars * COST_PER_CHAR_S
 
-    def submit(self, deadline: float, text: str) -> Future[list[Finding]]:
+    def submit(self, deadline: float, texts: list[str]) -> Future[list[list[Finding]]]:
+        """Analyse `texts` one after the other as one work item; one result list per text."""
         if self._stopped:
             raise RuntimeError("analysis worker stopped")
-        fut: Future[list[Finding]] = Future()
-        self._queue.put((deadline, next(self._seq), text, fut))
+        fut: Future[list[list[Finding]]] = Future()
+        self._queue.put((deadline, next(self._seq), texts, fut))
         return fut
 
     def pending(self) -> int:
@@ -76,14 +77,14 @@ class AnalysisWorker:
 
     def _run(self) -> None:
         while True:
-            _, _, text, fut = self._queue.get()
-            if text is _STOP or fut is None:
+            _, _, texts, fut = self._queue.get()
+            if texts is _STOP or fut is None:
                 return
             if not fut.set_running_or_notify_cancel():
                 continue
             t0 = time.perf_counter()
             try:
-                result = self._analyze(text)  # type: ignore[arg-type]
+                result = [self._analyze(text) for text in texts]  # type: ignore[attr-defined]
             except BaseException as exc:  # noqa: BLE001 — reported to the request, never swallowed
                 # Only the type: a message could quote the text.
                 log.error("échec de l'analyse : %s", type(exc).__name__)
