@@ -136,9 +136,11 @@ def web_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 class Daemon:
     """`vigie serve` as a subprocess, restartable on the same port."""
 
-    def __init__(self, data_dir: Path, port: int, policy: dict[str, object] | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int, policy: dict[str, object] | None = None,
+                 use_model: bool = False) -> None:
         self.data_dir = data_dir
         self.port = port
+        self.use_model = use_model  # tests use the rules only: deterministic and light
         self.proc: subprocess.Popen[str] | None = None
         self.policy_path = data_dir / "admin-policy.json"
         if policy is not None:
@@ -151,7 +153,7 @@ class Daemon:
         env["VIGIE_DATA_DIR"] = str(self.data_dir)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "guard", "serve", "--port", str(self.port), "--data-dir", str(self.data_dir),
-             "--no-model", "--log-level", "WARNING"],
+             *([] if self.use_model else ["--no-model"]), "--log-level", "WARNING"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         deadline = time.monotonic() + 20
