@@ -29,6 +29,15 @@
   const cache = new Map(); // text -> {reply, at}, a few entries (tab memory only)
   const inflight = new Map(); // text -> Promise<reply>
   const reported = new Set(); // health problems already reported
+  // A submission stopped for patient data and then sent clean means the user removed the
+  // data by hand: that is the "sent_clean" outcome of the near-miss. A prompt that never
+  // held any is not an incident and is not reported.
+  let cleanedFrom = null; // the stopped result (counts only)
+
+  function reportCleaned() {
+    if (cleanedFrom) report('sent_clean', cleanedFrom);
+    cleanedFrom = null;
+  }
 
   // ---------------------------------------------------------------- messaging
 
@@ -177,7 +186,7 @@
     }
     const known = cached(text);
     if (!degraded && known && known.result.action === 'allow') {
-      report('sent_clean', known.result);
+      reportCleaned();
       return; // analysed while typing and clean: let the page's own handler run untouched
     }
     stop(e);
@@ -232,7 +241,7 @@
       }
       const result = reply.result;
       if (result.action === 'allow') {
-        report('sent_clean', result);
+        reportCleaned();
         resubmit(input, trigger);
         return;
       }
@@ -256,6 +265,7 @@
         resubmit(input, trigger);
       } else {
         report('cancelled', result);
+        cleanedFrom = { action: result.action, counts: { ...result.counts }, findings: result.findings.map((f) => ({ score: f.score })) };
         input.focus();
       }
     } finally {

@@ -62,7 +62,7 @@ export function renderStatus(s, root = document) {
   }
   for (const [outcome, n] of entries) {
     const li = document.createElement('li');
-    li.textContent = `${n} ${t(`outcome_${outcome}`)}`;
+    li.textContent = t('counterLine', [t(`outcome_${outcome}`), String(n)]);
     li.dataset.outcome = outcome;
     today.appendChild(li);
   }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -44,20 +45,28 @@ def test_unrecognised_guarded_page_blocks_and_reports_health(browser: Browser, d
 
 
 def test_popup_shows_state_settings_and_todays_counts(browser: Browser, daemon: Daemon) -> None:
-    # One clean send so that today's counters are not empty.
+    # A near miss: stopped, the user removes the name by hand, then sends.
     page = browser.open("chat.deepseek.com")
     page.click("#chat-input")
-    page.keyboard.insert_text(CLEAN)
+    page.keyboard.insert_text("Pour Mme Le Gall Rose : " + CLEAN)
+    page.keyboard.press("Enter")
+    page.locator("[data-vigie-dialog='findings']").wait_for(timeout=5000)
+    page.locator("[data-vigie-action='edit']").click()
+    page.fill("#chat-input", CLEAN)
     page.keyboard.press("Enter")
     page.wait_for_function("window.__sent.length === 1", timeout=5000)
     page.close()
+    rows = _wait_rows(daemon, lambda r: r["outcome"] == "sent_clean")
+    assert rows and json.loads(str(rows[0]["counts"])) == {"NOM": 1, "PRENOM": 1}
 
     popup = browser.ctx.new_page()
     try:
         popup.goto(f"chrome-extension://{EXTENSION_ID}/pages/popup.html")
         popup.wait_for_function("document.querySelector('#today li[data-outcome]')", timeout=5000)
         assert popup.locator("#state").get_attribute("data-state") == "connected"
-        assert "envois sans donnée" in popup.locator("#today").inner_text()
+        today = popup.locator("#today").inner_text()
+        assert "Retours en modification : 1" in today
+        assert "Envoyés après retrait des données : 1" in today
         settings = popup.locator("#settings").inner_text()
         assert str(daemon.port) in settings and "chatgpt.com" in settings
         assert "imposé" not in settings  # no managed policy in this module

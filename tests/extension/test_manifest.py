@@ -53,7 +53,7 @@ def test_locales_match_and_every_used_key_exists() -> None:
     for file in EXTENSION.rglob("*"):
         if file.suffix in (".js", ".html", ".json"):
             text = file.read_text()
-            used |= set(re.findall(r"""msg\(\s*'([A-Za-z_]+)'""", text))
+            used |= set(re.findall(r"""(?:\bmsg|\bt)\(\s*'([A-Za-z_]+)'""", text))
             used |= set(re.findall(r'data-i18n="([A-Za-z_]+)"', text))
             used |= set(re.findall(r"__MSG_([A-Za-z_]+)__", text))
     missing = {k for k in used if k not in fr}
