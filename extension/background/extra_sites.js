@@ -38,13 +38,17 @@ export async function syncExtraSites(settings) {
   if (!chrome.scripting) return { granted: [], missing: extraHosts(settings) };
   const status = await extraStatus(settings);
   const js = chrome.runtime.getManifest().content_scripts[0].js;
+  const wanted = status.granted.map(originOf).sort();
+  const [current] = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
+  if (current && JSON.stringify([...current.matches].sort()) === JSON.stringify(wanted)) return status;
+  if (!current && wanted.length === 0) return status;
   try {
     await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   } catch { /* not registered yet */ }
   if (status.granted.length) {
     await chrome.scripting.registerContentScripts([{
       id: SCRIPT_ID,
-      matches: status.granted.map(originOf),
+      matches: wanted,
       js,
       runAt: 'document_start',
       allFrames: false,

@@ -21,7 +21,8 @@ CLEAN = "Quelle est la posologie usuelle du paracétamol chez l'adulte ?"
 
 
 def managed_settings(daemon: Daemon, **changes: object) -> dict[str, object]:
-    return {"port": daemon.port, "unreachable": "warn", "show_underline": False, **changes}
+    return {"port": daemon.port, "unreachable": "warn", "show_underline": False,
+            "extra_sites": ["chat.exemple.fr"], **changes}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,11 @@ def test_managed_settings_are_shown_locked(managed_browser: Browser, daemon: Dae
         assert page.locator("#port").is_disabled()
         assert page.locator("#show_underline").is_disabled()
         assert not page.locator("#restore_answers").is_disabled()
+        # An extra site without host access yet: listed, with the button that asks for it.
+        assert page.locator("#extra").is_visible()
+        assert page.locator("#extra-list").inner_text() == "chat.exemple.fr"
+        assert page.locator("#grant").inner_text() == "Autoriser Vigie sur ces sites"
+        assert "chat.exemple.fr" in text
     finally:
         page.close()
 
