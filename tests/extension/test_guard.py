@@ -305,8 +305,8 @@ def test_shift_enter_is_a_newline_not_a_submission(browser: Browser) -> None:
         page.close()
 
 
-def test_pseudonymize_after_a_click_goes_through_the_form_submit(browser: Browser) -> None:
-    host = "chat.deepseek.com"  # a <form> whose submit button sends
+@pytest.mark.parametrize("host", EDITORS)  # deepseek: a <form> whose submit button sends
+def test_pseudonymize_after_a_click_on_send(browser: Browser, host: str) -> None:
     page = browser.open(host)
     try:
         type_text(page, host, WITH_PATIENT)
