@@ -97,10 +97,22 @@ export async function cachePolicy(policy) {
   await chrome.storage.local.set({ policy_cache: policySummary(policy) });
 }
 
-/** True when `host` is listed, exactly or under a "*.example.org" wildcard. */
+/** Host as the daemon compares it: lower case, no "*." or "www." prefix, no port. */
+function normalizeHost(site) {
+  let h = String(site).trim().toLowerCase().split(':')[0].replace(/\.$/, '');
+  if (h.startsWith('*.')) h = h.slice(2);
+  if (h.startsWith('www.')) h = h.slice(4);
+  return h;
+}
+
+/** True when a listed entry covers `host`: the same host or a subdomain (daemon's rule). */
 export function siteListed(sites, host) {
-  const h = String(host).toLowerCase();
-  return sites.some((s) => s === h || (s.startsWith('*.') && (h === s.slice(2) || h.endsWith(s.slice(1)))));
+  const h = normalizeHost(host);
+  if (!h) return false;
+  return sites.some((entry) => {
+    const p = normalizeHost(entry);
+    return p && (h === p || h.endsWith(`.${p}`));
+  });
 }
 
 /** Guard rules for one site, from settings + cached daemon policy. Strict when unknown. */

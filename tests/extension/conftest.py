@@ -37,6 +37,8 @@ PAGES = {
     "chat.deepseek.com": "deepseek.html",
     # A chatbot after a redesign: its adapter no longer finds the input.
     "gemini.google.com": "redesigned.html",
+    # The input is found, the send control is not.
+    "www.perplexity.ai": "perplexity.html",
 }
 MANAGED_DIR = Path("/etc/chromium/policies/managed")
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
