@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import sys
 import threading
 import time
@@ -27,7 +28,10 @@ from guard.tray.state import TrayController, TraySnapshot
 
 log = logging.getLogger(__name__)
 
-STOP_UNBLOCK_DELAY_S = 1.0
+STOP_XLIB_WAIT_S = 5.0
+_WAKE_ATOM = "_VIGIE_TRAY_WAKE"
+# pystray (xorg) names its cross-thread dispatch atoms after the method: `_stop`.
+_PYSTRAY_STOP_ATOM = "_PYSTRAY__STOP"
 
 
 def display_available() -> bool:
@@ -46,6 +50,16 @@ def load_pystray() -> tuple[ModuleType | None, str]:
     except Exception as exc:  # noqa: BLE001 - Xlib raises many kinds of errors
         return None, f"icône impossible ({type(exc).__name__}: {exc})"
     return pystray, ""
+
+
+class _ClosedDisplay:
+    """Stands in for a closed Xlib display so late finalisers have nothing to do."""
+
+    def close(self) -> None:
+        return None
+
+    def flush(self) -> None:
+        return None
 
 
 class TrayApp:
@@ -69,7 +83,10 @@ class TrayApp:
         self._icon_size = icon_size
         self._icon: Any = None
         self._run_thread: threading.Thread | None = None
-        self.stop_escalations = 0  # how often stop() needed the external window destroy
+        self._shown = threading.Event()
+        self._gui_queue: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._wake_atom: int | None = None
+        self.stop_escalations = 0  # how often stop() needed more than its first step
         self._last: tuple[Any, ...] | None = None
         self._stopping = threading.Event()
         self._returned = threading.Event()
@@ -91,17 +108,47 @@ class TrayApp:
         )
         self.snapshot = snap
         poller = threading.Thread(target=self._poll, name="vigie-tray-refresh", daemon=True)
+        self._hook_xorg(self._icon)
 
         def setup(icon: Any) -> None:
-            icon.visible = True
+            def show() -> None:
+                icon.visible = True
+                self._shown.set()
+
+            self._in_gui_thread(show)
             self._ready.set()
             poller.start()
+            if self._stopping.is_set():  # stop() raced run(): honour it now
+                if getattr(icon, "_window", None) is not None:
+                    self._post_client_message(icon, _PYSTRAY_STOP_ATOM)
+                else:
+                    self._safe_icon_stop(icon)
 
         try:
             self._icon.run(setup=setup)
         finally:
-            self._returned.set()
             self._stopping.set()
+            self._release_display(self._icon)
+            self._returned.set()
+
+    @staticmethod
+    def _release_display(icon: Any) -> None:
+        """Close the Xlib connection now, on the GUI thread, and leave a no-op in its place.
+
+        Otherwise pystray's `Icon.__del__` closes it whenever the garbage collector runs, in
+        whatever thread, often after the X server is gone; the exception it then raises
+        inside a finaliser is printed and has corrupted CPython 3.11's compiler state
+        ("AST constructor recursion depth mismatch") when it fired during an import.
+        """
+        display = getattr(icon, "_display", None)
+        if display is None:
+            return
+        try:
+            display.close()
+        except Exception:  # noqa: BLE001 - connection already broken
+            pass
+        icon._display = _ClosedDisplay()  # noqa: SLF001
+        icon._running = False  # noqa: SLF001 - the loop has ended; nothing left to stop
 
     def wait_ready(self, timeout: float) -> bool:
         return self._ready.wait(timeout)
@@ -109,9 +156,9 @@ class TrayApp:
     def stop(self) -> None:
         """Stop the icon from any thread; idempotent; unblocks a stuck Xlib loop.
 
-        Escalates: pystray's own stop; then, if `run()` has not returned, destroy the icon's
-        window through a *separate* X connection (the loop ends on its DestroyNotify, and no
-        Xlib connection is shared across threads); last, shut the backend's socket down.
+        On Xlib, destroys the icon's window through a *separate* X connection (the loop ends
+        on its DestroyNotify; no Xlib connection is used from two threads); elsewhere, or if
+        that fails, pystray's own stop; last, shuts the backend's socket down.
         """
         self._stopping.set()
         icon = self._icon
@@ -121,14 +168,24 @@ class TrayApp:
             # Called from a menu callback on the GUI thread: run() returns on its own.
             icon.stop()
             return
-        # pystray's cross-thread stop waits for the GUI thread: never block on it here.
-        threading.Thread(target=self._safe_icon_stop, args=(icon,), daemon=True).start()
-        if self._returned.wait(STOP_UNBLOCK_DELAY_S):
-            return
-        self.stop_escalations += 1
-        self._destroy_window_externally(icon)
-        if self._returned.wait(2.0):
-            return
+        if getattr(icon, "_window", None) is not None:
+            # Xlib backend: pystray's cross-thread stop() uses the shared connection from this
+            # thread, and destroying the window from outside races the loop's own requests;
+            # both have stranded the loop in Xlib's reply lock. Instead, post pystray's own
+            # stop message through a separate connection: the GUI thread then stops itself.
+            self._shown.wait(2.0)
+            self._post_client_message(icon, _PYSTRAY_STOP_ATOM)
+            if self._returned.wait(STOP_XLIB_WAIT_S):
+                return
+            self.stop_escalations += 1
+            self._destroy_window_externally(icon)
+            if self._returned.wait(2.0):
+                return
+        else:
+            # Other backends: pystray's own stop, which their toolkits make thread-safe.
+            threading.Thread(target=self._safe_icon_stop, args=(icon,), daemon=True).start()
+            if self._returned.wait(STOP_XLIB_WAIT_S):
+                return
         log.warning("la boucle de l'icône ne répond pas : fermeture forcée de la connexion X")
         self._shutdown_socket(icon)
         self._returned.wait(2.0)
@@ -192,17 +249,88 @@ class TrayApp:
                 return
             changed_state = self._last is None or self._last[0] != snap.state
             self._last = key
-        if changed_state:
-            icon.icon = draw_icon(snap.state, self._icon_size)
-        icon.title = tooltip
+        image = draw_icon(snap.state, self._icon_size) if changed_state else None
+
+        def paint() -> None:
+            if image is not None:
+                icon.icon = image
+            icon.title = tooltip
+            try:
+                icon.update_menu()
+            except Exception:  # noqa: BLE001 - backends without menus
+                pass
+
+        self._in_gui_thread(paint)
+
+    # -- Xlib: run GUI work on the GUI thread ----------------------------------------------
+    def _hook_xorg(self, icon: Any) -> None:
+        """Let other threads queue work for the Xlib loop (see `_in_gui_thread`)."""
+        handlers = getattr(icon, "_message_handlers", None)
+        if handlers is None:
+            return
+        from Xlib import X  # noqa: PLC0415
+
+        self._wake_atom = icon._display.intern_atom(_WAKE_ATOM)  # noqa: SLF001
+        original = handlers.get(X.ClientMessage)
+
+        def on_client_message(event: Any) -> None:
+            if event.client_type == self._wake_atom:
+                self._drain_gui_queue()
+            elif original is not None:
+                original(event)
+
+        handlers[X.ClientMessage] = on_client_message
+
+    def _drain_gui_queue(self) -> None:
+        while True:
+            try:
+                fn = self._gui_queue.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                fn()
+            except Exception:  # noqa: BLE001
+                log.exception("tray update failed")
+
+    def _in_gui_thread(self, fn: Callable[[], None]) -> None:
+        """Run `fn` on the GUI thread.
+
+        pystray's own cross-thread calls on Xlib flush the shared connection from the calling
+        thread, which can deadlock the GUI thread in Xlib's reply lock (seen here about once
+        in 30 updates under load). Instead the work is queued and the loop is woken by a
+        ClientMessage sent through a separate, short-lived X connection.
+        """
+        icon = self._icon
+        if self._wake_atom is None or icon is None or threading.current_thread() is self._run_thread:
+            fn()
+            return
+        self._gui_queue.put(fn)
+        self._post_client_message(icon, _WAKE_ATOM)
+
+    @staticmethod
+    def _post_client_message(icon: Any, atom_name: str) -> None:
+        """Send a ClientMessage to the icon window through a separate, short-lived connection."""
         try:
-            icon.update_menu()
-        except Exception:  # noqa: BLE001 - backends without menus
-            pass
+            from Xlib import display as xdisplay  # noqa: PLC0415
+            from Xlib.protocol import event as xevent  # noqa: PLC0415
+
+            other = xdisplay.Display()
+            try:
+                window = other.create_resource_object("window", icon._window.id)  # noqa: SLF001
+                message = xevent.ClientMessage(window=window, client_type=other.intern_atom(atom_name),
+                                               data=(32, [0, 0, 0, 0, 0]))
+                other.send_event(window, message, event_mask=0)
+                other.flush()
+            finally:
+                other.close()
+        except Exception:  # noqa: BLE001 - display gone: the loop is ending anyway
+            log.warning("message à l'icône impossible (%s)", atom_name, exc_info=True)
 
     # -- internals ------------------------------------------------------------------------
     def _poll(self) -> None:
         while not self._stopping.wait(self._refresh_s):
+            if not self._gui_queue.empty() and self._icon is not None:
+                self._post_client_message(self._icon, _WAKE_ATOM)  # a lost wake-up: retry
             try:
                 self.refresh()
             except Exception:  # noqa: BLE001 - never let the refresher die silently

@@ -59,6 +59,7 @@ class GuardRunner:
         self._out = out or (lambda msg: print(msg, file=sys.stderr, flush=True))
         self._done = threading.Event()
         self._tray_returned = threading.Event()
+        self._stop_requested = threading.Event()
         self.server = ServerThread(server_factory, on_exit=self._server_exited)
         self.controller = TrayController(pause_allowed=False, quit_allowed=False,
                                          locale=self.options.locale,
@@ -69,18 +70,22 @@ class GuardRunner:
     # -- lifecycle -----------------------------------------------------------------------
     def run(self) -> int:
         t0 = time.monotonic()
+        # Handlers first: a SIGTERM that lands while the server starts must still stop it.
+        self._install_signal_handlers()
         try:
             self.server.start()
         except ServerStartError as exc:
             self._out(f"Vigie : {exc}")
             return 1
+        if self._stop_requested.is_set():
+            return 0 if self.server.stop(self.options.stop_timeout_s) else 1
         self._apply_policy_permissions()
-        self._install_signal_handlers()
         pystray_mod, why = (None, "mode sans icône demandé") if self.options.headless else load_pystray()
         if pystray_mod is None:
             self._out(f"Vigie : garde active sans icône de notification — {why}.")
             self._done.wait()
         else:
+            self.controller.update(self._view())  # first paint shows the real state
             self.tray = TrayApp(self.controller, self._handlers(), pystray_module=pystray_mod,
                                 view_source=self._view, refresh_s=self.options.refresh_s)
             threading.Thread(target=self._mark_tray_ready, args=(t0,), daemon=True).start()
@@ -95,6 +100,7 @@ class GuardRunner:
 
     def request_stop(self) -> None:
         """From any thread: stop the server, then the tray (or the headless wait)."""
+        self._stop_requested.set()
         threading.Thread(target=self._stop_both, name="vigie-stop", daemon=True).start()
 
     def _stop_both(self) -> None:

@@ -41,6 +41,16 @@ def count_colour(img: Image.Image, rgb: tuple[int, int, int], tol: int = 6) -> i
     return int((np.abs(px - np.array(rgb, dtype=np.int16)) <= tol).all(axis=-1).sum())
 
 
+def _accepts(display: str) -> bool:
+    from Xlib import display as xdisplay  # noqa: PLC0415
+
+    try:
+        xdisplay.Display(display).close()
+        return True
+    except Exception:  # noqa: BLE001 - not ready yet
+        return False
+
+
 def _tray_owned(display: str) -> bool:
     from Xlib import display as xdisplay  # noqa: PLC0415
 
@@ -66,21 +76,32 @@ def _start_display() -> tuple[subprocess.Popen, subprocess.Popen, str] | None:
         xvfb.wait(10)
         return None
     name = f":{number}"
-    trayer = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "left", "--SetDockType", "true", "--widthtype", "pixel",
-         "--width", "120", "--height", "32", "--transparent", "false", "--tint", "0xffffff"],
-        env={**os.environ, "DISPLAY": name}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Xvfb can report its number a moment before it accepts connections: wait for it.
     deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            if _tray_owned(name):
-                return xvfb, trayer, name
-        except Exception:  # noqa: BLE001 - display not accepting connections yet
-            pass
-        time.sleep(0.1)
-    for proc in (trayer, xvfb):
-        proc.kill()
-        proc.wait(10)
+    while not _accepts(name):
+        if time.monotonic() > deadline:
+            xvfb.kill()
+            xvfb.wait(10)
+            return None
+        time.sleep(0.05)
+    trayer = None
+    for _ in range(3):
+        trayer = subprocess.Popen(
+            ["trayer", "--edge", "top", "--align", "left", "--SetDockType", "true", "--widthtype", "pixel",
+             "--width", "120", "--height", "32", "--transparent", "false", "--tint", "0xffffff"],
+            env={**os.environ, "DISPLAY": name}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and trayer.poll() is None:
+            try:
+                if _tray_owned(name):
+                    return xvfb, trayer, name
+            except Exception:  # noqa: BLE001 - display not accepting connections yet
+                pass
+            time.sleep(0.1)
+        trayer.kill()
+        trayer.wait(10)
+    xvfb.kill()
+    xvfb.wait(10)
     return None
 
 

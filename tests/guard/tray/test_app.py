@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from guard.tray.app import TrayApp, wait_until
+from guard.tray.app import STOP_XLIB_WAIT_S, TrayApp, wait_until
 from guard.tray.icons import STATE_COLOURS
 from guard.tray.state import GuardView, TrayController, TrayState
 
@@ -38,8 +38,9 @@ def _stack(thread: threading.Thread) -> str:
     import sys
     import traceback
 
-    frame = sys._current_frames().get(thread.ident or -1)
-    return "".join(traceback.format_stack(frame)) if frame else "?"
+    names = {t.ident: t.name for t in threading.enumerate()}
+    return "\n".join(f"--- {names.get(ident, ident)}\n" + "".join(traceback.format_stack(frame)[-6:])
+                     for ident, frame in sys._current_frames().items())
 
 
 def _run_in_thread(app: TrayApp) -> threading.Thread:
@@ -108,7 +109,9 @@ def test_stop_from_another_thread_always_returns(pystray_xorg) -> None:
         thread.join(5)
         assert not thread.is_alive(), _stack(thread)
         durations.append(time.monotonic() - t0)
-    assert max(durations) < 5
+    # Normally a few ms; the escalation path (external window destroy) bounds the rest.
+    assert max(durations) < STOP_XLIB_WAIT_S + 3, durations
+    print(f"stop durations (s): {sorted(round(d, 3) for d in durations)}")
 
 
 @pytest.mark.timeout(30)

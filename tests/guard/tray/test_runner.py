@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -83,16 +84,22 @@ def test_vigie_run_shows_the_icon_and_stops_both_on_sigterm(xdisplay, tmp_path: 
 @pytest.mark.timeout(60)
 def test_vigie_run_without_display_is_headless_and_says_so(tmp_path: Path) -> None:
     proc, port = _start(tmp_path, None)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + 40
-        while _healthz(port) is None:
-            assert proc.poll() is None, proc.communicate()[0]
-            assert time.monotonic() < deadline
+        while _healthz(port) is None or not any("sans icône" in line for line in lines):
+            assert proc.poll() is None, "".join(lines)
+            assert time.monotonic() < deadline, "".join(lines)
             time.sleep(0.2)
     finally:
-        code, out = _stop(proc)
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=20)
+        reader.join(10)
+    out = "".join(lines)
     assert code == 0, out
-    assert "sans icône" in out and "aucun affichage" in out
+    assert "aucun affichage" in out
 
 
 @pytest.mark.timeout(60)
