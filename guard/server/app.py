@@ -283,6 +283,8 @@ class GuardServer:
             "state": st.state, "version": st.version, "protocol": PROTOCOL_VERSION,
             "detector": st.detector_mode, "connections": st.connections,
             "policy_ok": not st.policy_errors, "incident_log_ok": not st.incident_problem,
+            # For `vigie doctor` (engineer T): when an extension last said hello (UTC, no data).
+            "last_extension_seen": st.last_extension_seen.isoformat() if st.last_extension_seen else None,
         })
         headers = Headers([("Content-Type", "application/json"), ("Cache-Control", "no-store"),
                            ("Content-Length", str(len(body))), ("Connection", "close")])
