@@ -45,6 +45,7 @@ def build_report(out_dir: Path | None = None, timeout_s: float = 60.0) -> tuple[
     A subprocess keeps the report's imports and memory out of the long-running tray.
     """
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="vigie-rapport-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / "rapport-incidents.html"
     cmd = [sys.executable, "-m", "guard", "incidents", "report", "--out", str(out)]
     try:
