@@ -129,3 +129,22 @@ def test_poll_thread_pulls_views_and_repaints(pystray_xorg, xdisplay: XDisplay, 
         app.stop()
         thread.join(10)
     assert not thread.is_alive()
+
+
+def test_menu_glue_builds_real_pystray_items_that_call_their_handlers(pystray_xorg) -> None:
+    calls: list[str] = []
+    ctl = TrayController(pause_allowed=True, quit_allowed=False)
+    ctl.update(VIEWS[TrayState.DEGRADED])
+    from guard.tray.menu import MenuAction
+
+    handlers = {MenuAction.PAUSE: lambda: calls.append("pause"), MenuAction.REPORT: lambda: calls.append("report")}
+    app = TrayApp(ctl, handlers, pystray_module=pystray_xorg)
+    items = app._menu_items()
+    assert [i.text for i in items] == ["Vigie : dégradé", "Pause 15 min", "Rapport des incidents",
+                                       "Dossier des journaux", "À propos"]
+    assert not items[0].enabled  # the state line
+    assert not items[3].enabled  # no handler wired: shown greyed, never a dead click
+    assert items[2].default  # left click opens the report
+    items[1](None)
+    items[2](None)
+    assert calls == ["pause", "report"]
