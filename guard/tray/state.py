@@ -91,7 +91,8 @@ class TraySnapshot:
         elif self.reasons:
             lines.append(self.reasons[0])
         if self.state is not TrayState.STOPPED:
-            total = sum(self.today_counts.values())
+            counts = self.today_counts  # by outcome, plus "total" (IncidentService.today_counts)
+            total = int(counts["total"]) if "total" in counts else sum(counts.values())
             blocked = int(self.today_counts.get("blocked", 0))
             if fr:
                 lines.append(f"Aujourd'hui : {total} alerte(s), {blocked} envoi(s) bloqué(s)")

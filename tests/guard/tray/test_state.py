@@ -64,5 +64,7 @@ def test_tooltip_has_state_and_today_counts_in_both_languages() -> None:
     assert "5 alerte(s)" in fr and "2 envoi(s) bloqué(s)" in fr
     en = TrayController(pause_allowed=False, quit_allowed=False, locale="en").update(view).tooltip()
     assert en.startswith("Vigie: protected") and "Today: 5" in en
+    with_total = GuardView(running=True, today_counts={"blocked": 2, "warned_sent": 3, "total": 5})
+    assert "5 alerte(s)" in TrayController(pause_allowed=False, quit_allowed=False).update(with_total).tooltip()
     stopped = TrayController(pause_allowed=False, quit_allowed=False).update(GuardView.stopped()).tooltip()
     assert stopped.startswith("Vigie : arrêté") and "Aujourd'hui" not in stopped
