@@ -79,24 +79,38 @@ class GuardRunner:
             return 1
         if self._stop_requested.is_set():
             return 0 if self.server.stop(self.options.stop_timeout_s) else 1
-        self._apply_policy_permissions()
-        pystray_mod, why = (None, "mode sans icône demandé") if self.options.headless else load_pystray()
-        if pystray_mod is None:
-            self._out(f"Vigie : garde active sans icône de notification — {why}.")
-            self._done.wait()
-        else:
-            self.controller.update(self._view())  # first paint shows the real state
-            self.tray = TrayApp(self.controller, self._handlers(), pystray_module=pystray_mod,
-                                view_source=self._view, refresh_s=self.options.refresh_s)
-            threading.Thread(target=self._mark_tray_ready, args=(t0,), daemon=True).start()
-            self.tray.run()  # blocks until stop()
-            self._tray_returned.set()
-            self._done.set()
-        stopped = self.server.stop(self.options.stop_timeout_s)
+        try:
+            self._apply_policy_permissions()
+            self._show_or_wait(t0)
+        finally:
+            # Whatever happened to the icon, the server is stopped and flushed before exit
+            # (its executor threads would otherwise keep the process alive).
+            stopped = self.server.stop(self.options.stop_timeout_s)
         if not stopped:
             self._out("Vigie : la garde ne s'est pas arrêtée à temps.")
             return 1
         return 1 if self.server.exit_error is not None else 0
+
+    def _show_or_wait(self, t0: float) -> None:
+        """Run the icon on this thread until stopped; headless (and said) when impossible."""
+        pystray_mod, why = (None, "mode sans icône demandé") if self.options.headless else load_pystray()
+        if pystray_mod is not None:
+            self.controller.update(self._view())  # first paint shows the real state
+            try:
+                self.tray = TrayApp(self.controller, self._handlers(), pystray_module=pystray_mod,
+                                    view_source=self._view, refresh_s=self.options.refresh_s)
+                threading.Thread(target=self._mark_tray_ready, args=(t0,), daemon=True).start()
+                self.tray.run()  # blocks until stop()
+                self._tray_returned.set()
+                self._done.set()
+                return
+            except Exception as exc:  # noqa: BLE001 - a broken tray backend must not stop the guard
+                self.tray = None
+                self._tray_returned.set()
+                why = f"icône impossible ({type(exc).__name__})"
+                log.warning("icône impossible", exc_info=True)
+        self._out(f"Vigie : garde active sans icône de notification — {why}.")
+        self._done.wait()
 
     def request_stop(self) -> None:
         """From any thread: stop the server, then the tray (or the headless wait)."""

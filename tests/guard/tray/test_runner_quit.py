@@ -47,3 +47,32 @@ def test_quit_from_the_menu_stops_both(xdisplay, tmp_path: Path, monkeypatch: py
     assert not thread.is_alive() and result == [0], messages
     assert _health(port) is None
     assert runner.tray_started_s is not None and runner.tray_started_s < 10
+
+
+@pytest.mark.timeout(60)
+def test_a_tray_backend_that_fails_leaves_the_guard_running_headless(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen with pystray's gtk backend when no D-Bus session exists: Icon() raises."""
+    import types
+
+    import guard.tray.runner as runner_mod
+
+    def broken_icon(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no session bus")
+
+    backend = types.SimpleNamespace(Icon=broken_icon, Menu=lambda *a: None, MenuItem=lambda *a, **k: None)
+    monkeypatch.setattr(runner_mod, "load_pystray", lambda: (backend, ""))
+    config = ServerConfig(port=0, admin_policy_path=tmp_path / "admin.json", user_settings_path=tmp_path / "user.json",
+                          data_dir=tmp_path / "data", use_model=False, watch_policy=False)
+    messages: list[str] = []
+    runner = GuardRunner(lambda: GuardServer(config), out=messages.append)
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(runner.run()), daemon=True)
+    thread.start()
+    assert wait_until(lambda: any("sans icône" in m for m in messages), 30), messages
+    port = runner.server.status().port
+    assert _health(port) is not None
+    assert "icône impossible (RuntimeError)" in messages[-1]
+    runner.request_stop()
+    thread.join(30)
+    assert result == [0] and _health(port) is None
