@@ -99,9 +99,12 @@ def _read_manifest(path: Path) -> dict:
         return {}
 
 
-def uninstall_plan(plan: InstallPlan, root: Path | None = None, *, dry_run: bool = False) -> tuple[Path, ...]:
+def uninstall_plan(plan: InstallPlan, root: Path | None = None, *, dry_run: bool = False,
+                   run_commands: bool = True) -> tuple[Path, ...]:
     """Remove what the manifest lists (or, without one, what the plan would write)."""
     _check_root(plan, root)
+    if root is None and run_commands and not dry_run:
+        _run(plan.pre_uninstall_commands)  # best effort: stop the guard, drop registry keys
     manifest = local_path(plan.manifest_path, root)
     record = _read_manifest(manifest)
     files = [Path(p) for p in record.get("files", [])] or [local_path(f.path, root) for f in plan.files]

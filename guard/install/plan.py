@@ -58,6 +58,8 @@ class InstallPlan:
     manifest_path: PurePosixPath | PureWindowsPath
     notes: tuple[str, ...] = ()
     post_commands: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    # Run by `vigie uninstall` (real machine only) before the files are removed.
+    pre_uninstall_commands: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,8 @@ def _linux(req: InstallRequest) -> InstallPlan:
                      "demandent --system (droits administrateur).")
         manifest = home / ".local/share/vigie/installed-files.json"
         post += [("systemctl", "--user", "daemon-reload"), ("systemctl", "--user", "start", "vigie.service")]
-    return InstallPlan("linux", req.scope, tuple(files), manifest, tuple(notes), tuple(post))
+    pre_uninstall = (("systemctl", "--user", "stop", "vigie.service"),) if req.scope == "user" else ()
+    return InstallPlan("linux", req.scope, tuple(files), manifest, tuple(notes), tuple(post), pre_uninstall)
 
 
 def _windows(req: InstallRequest) -> InstallPlan:
@@ -151,7 +154,7 @@ def _windows(req: InstallRequest) -> InstallPlan:
     if req.scope == "user":
         args.append("-PerUser")
     return InstallPlan("windows", req.scope, tuple(files), base / "installed-files.json",
-                       tuple(_notes(req)), (tuple(args),))
+                       tuple(_notes(req)), (tuple(args),), ((*args, "-Uninstall"),))
 
 
 def _macos(req: InstallRequest) -> InstallPlan:
@@ -173,4 +176,5 @@ def _macos(req: InstallRequest) -> InstallPlan:
         files.append(PlannedFile(home / "Library/LaunchAgents/fr.vigie.guard.plist", agent))
         manifest = home / "Library/Application Support/Vigie/installed-files.json"
     return InstallPlan("macos", req.scope, tuple(files), manifest, tuple(notes),
-                       (("launchctl", "load", "-w", str(files[0].path)),))
+                       (("launchctl", "load", "-w", str(files[0].path)),),
+                       (("launchctl", "unload", "-w", str(files[0].path)),))

@@ -118,3 +118,17 @@ def test_macos_launch_agent_and_configuration_profile(tmp_path: Path) -> None:
 def test_other_os_without_root_is_refused() -> None:
     res = vigie("install", "--os", "windows" if sys.platform != "win32" else "linux", "--dry-run")
     assert res.returncode == 1 and "--root" in res.stderr
+
+
+def test_install_and_uninstall_commands_match_the_generated_script() -> None:
+    from guard.install.plan import InstallRequest, build_plan
+    from guard.install.policies import ExtensionDeployment
+
+    dep = ExtensionDeployment(update_url=UPDATE_URL)
+    win = build_plan(InstallRequest(os="windows", scope="user", deployment=dep))
+    script = str(next(f.path for f in win.files if f.path.name == "Install-Vigie.ps1"))
+    assert win.post_commands[0][-2:] == (script, "-PerUser")
+    assert win.pre_uninstall_commands[0][-3:] == (script, "-PerUser", "-Uninstall")
+    mac = build_plan(InstallRequest(os="macos", scope="user", deployment=dep))
+    assert mac.post_commands[0][:3] == ("launchctl", "load", "-w")
+    assert mac.pre_uninstall_commands[0][:3] == ("launchctl", "unload", "-w")
