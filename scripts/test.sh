@@ -3,7 +3,7 @@
 # Extra arguments go to pytest.
 source "$(dirname "$0")/_env.sh"
 apt_install chromium chromium-l10n chromium-driver xvfb trayer imagemagick xdotool x11-utils rsyslog \
-  rsyslog-gnutls nodejs npm openssl systemd
+  rsyslog-gnutls nodejs npm openssl systemd python3-gi gir1.2-gtk-3.0 dbus-daemon
 ensure_venv
 # torch is taken from the local wheel (CPU build) by pinning the exact version.
 .venv/bin/python -m pip install -q -e '.[dev,train]'

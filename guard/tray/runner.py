@@ -107,6 +107,11 @@ class GuardRunner:
             except Exception as exc:  # noqa: BLE001 - a broken tray backend must not stop the guard
                 self.tray = None
                 self._tray_returned.set()
+                if self._stop_requested.is_set():
+                    # e.g. pystray's gtk backend raising while tearing down after *Quitter*.
+                    log.debug("icon failed while stopping", exc_info=True)
+                    self._done.set()
+                    return
                 why = f"icône impossible ({type(exc).__name__})"
                 log.warning("icône impossible", exc_info=True)
         self._out(f"Vigie : garde active sans icône de notification — {why}.")

@@ -65,7 +65,7 @@ def _tray_owned(display: str) -> bool:
 def _start_display() -> tuple[subprocess.Popen, subprocess.Popen, str] | None:
     """Xvfb on a free display plus trayer owning the tray selection, or None to retry."""
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "320x120x24",
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "320x240x24",
                              "-nolisten", "tcp"],
                             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
