@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from guard.training.corpus import filler
 from guard.training.corpus.doc import Piece
 from guard.training.corpus.render import Context, fill
 
@@ -48,6 +49,10 @@ CLINICAL = (
     "{Il} habite à {VILLE} avec {FAM}.",
     "Pas de {EPO}. {Il} a été vu{e} par {ROLE} de l'EHPAD.",
     "Consultation d'anesthésie le {D}, ASA 2, Mallampati 1.",
+    "{Il} vit à {VILLE}, a travaillé à {VILLE} puis s'est installé{e} à {VILLE}.",
+    "Médecin traitant : {DR} à {VILLE}.",
+    "Suivi{e} à {VILLE} par {DR}, puis au {HOP}.",
+    "Né{e} à {VILLE}, {il} a grandi à {VILLE}.",
 )
 
 HEADERS = (
@@ -59,7 +64,7 @@ HEADERS = (
 
 PATIENT_LINES = (
     "Patient{e} : {P}\nNé{e} le : {DDN}\nIPP : {IPP}\nNDA : {NDA}\n",
-    "{P}, né{e} le {DDN} ({AGE})\n",
+    "{P}, né{e} le {NAISS} ({AGE})\n",
     "Nom : {PN}\nPrénom : {PF}\nDate de naissance : {DDN}\nAdresse : {ADR}\n",
     "{P} - DDN {DDN} - IPP {IPP}\n",
     "Concerne : {P}, {AGE}, {ADR}\nN° SS : {NIR}\n",
@@ -71,7 +76,10 @@ def _body(ctx: Context, n_min: int = 2, n_max: int = 6) -> list[Piece]:
     rng = ctx.rng
     out: list[Piece] = []
     for i in range(rng.randint(n_min, n_max)):
-        out += fill(ctx, rng.choice(CLINICAL))
+        if rng.random() < 0.35:
+            out.append((filler.sentence(rng), None))
+        else:
+            out += fill(ctx, rng.choice(CLINICAL))
         out.append((rng.choice([" ", " ", "\n", "\n\n"]), None))
     return out
 

@@ -212,9 +212,48 @@ WORDLIKE_LAST = _words("Petit, Boulanger, Meunier, Legrand, Roux, Blanc, Lebon, 
                        "Laforêt, Sauvage, Vaillant, Courtois, Paris, Lyon, Florence, Pierre, Roche")
 
 
+class _Markov:
+    """Character trigram model of a name list: invents plausible new names, so the model
+    learns what a name looks like rather than memorising the pool."""
+
+    def __init__(self, names: tuple[str, ...], banned: set[str]) -> None:
+        self.next: dict[str, list[str]] = {}
+        self.banned = banned | {_key(n) for n in names}
+        for n in names:
+            if " " in n or "-" in n:
+                continue
+            padded = "^^" + n.lower() + "$"
+            for i in range(2, len(padded)):
+                self.next.setdefault(padded[i - 2:i], []).append(padded[i])
+
+    def invent(self, rng: random.Random) -> str | None:
+        for _ in range(5):
+            ctx, out = "^^", ""
+            while len(out) < 14:
+                ch = rng.choice(self.next.get(ctx, ["$"]))
+                if ch == "$":
+                    break
+                out += ch
+                ctx = ctx[1] + ch
+            if 4 <= len(out) <= 12 and _key(out) not in self.banned:
+                return out[0].upper() + out[1:]
+        return None
+
+
+@lru_cache(maxsize=1)
+def _inventors() -> tuple[_Markov, _Markov]:
+    p = pool(False)
+    banned = {_key(n) for n in HELDOUT_FIRST + HELDOUT_LAST}
+    return _Markov(p.first, banned), _Markov(p.last, banned)
+
+
 def first_name(rng: random.Random, p: NamePool) -> str:
     if not p.heldout and rng.random() < 0.08:
         return rng.choice(WORDLIKE_FIRST)
+    if not p.heldout and rng.random() < 0.1:
+        invented = _inventors()[0].invent(rng)
+        if invented:
+            return invented
     name = rng.choice(p.first)
     if rng.random() < 0.06 and "-" not in name:  # compound first name
         other = rng.choice(p.first)
@@ -226,6 +265,10 @@ def first_name(rng: random.Random, p: NamePool) -> str:
 def last_name(rng: random.Random, p: NamePool) -> str:
     if not p.heldout and rng.random() < 0.08:
         return rng.choice(WORDLIKE_LAST)
+    if not p.heldout and rng.random() < 0.15:
+        invented = _inventors()[1].invent(rng)
+        if invented:
+            return invented
     name = rng.choice(p.last)
     if rng.random() < 0.04 and " " not in name:  # double-barrelled
         other = rng.choice(p.last)

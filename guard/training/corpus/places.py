@@ -81,6 +81,13 @@ RESIDENCES = _words("Les Tilleuls, Le Parc, Les Jardins de Flore, Bel Air, Les M
 
 
 def town(rng: random.Random) -> tuple[str, str]:
+    name, zipcode = _town(rng)
+    if name.startswith(("Saint-", "Sainte-")) and rng.random() < 0.3:
+        name = name.replace("Sainte-", rng.choice(["Ste-", "Ste "]), 1).replace("Saint-", rng.choice(["St-", "St "]), 1)
+    return name, zipcode
+
+
+def _town(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.2:
         try:
             from faker import Faker

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from guard.training.corpus import documents
+from guard.training.corpus import documents, filler
 from guard.training.corpus.doc import Piece
 from guard.training.corpus.render import Context, fill
 
@@ -19,7 +19,15 @@ ASKS = (
 )
 
 WITH_IDS = (
-    "{ASK}{P}, né{e} le {DDN}, hospitalisé{e} au {HOP} pour {COND}.",
+    "{ASK}{P}, né{e} le {NAISS}, hospitalisé{e} au {HOP} pour {COND}.",
+    "{ASK}{P}, {AGE}, qui vit à {VILLE} chez {FAM}. {COND}.",
+    "J'ai en consultation {PF}, {AGE}, qui vit seul{e} à {VILLE}. {COND}, {MED}.",
+    "{PF}, {AGE}, {COND} : {ASK}ses parents.",
+    "Je suis {ROLE} à {VILLE}. {ASK}{P}, {AGE}, {COND}.",
+    "Je travaille au {HOP} à {VILLE}. Mon {patient} {P} a un {EPO}, que faire ?",
+    "{P}, {AGE}, suivi{e} à {VILLE} pour {COND}, déménage à {VILLE} : {ASK}son nouveau médecin.",
+    "{P} est né{e} à {VILLE} le {DDN} et habite maintenant à {VILLE}. {ASK}lui.",
+    "Mon {patient}, {P}, originaire de {VILLE}, {AGE}, {EPO}. Son père avait un {COND}.",
     "{ASK}{P} ({AGE}), suivi{e} pour {EPO}, sous {MED}. {Il} habite {ADR}.",
     "{ASK}{P}, {AGE}, NIR {NIR}, suivi{e} à l'{HOP}. Antécédents : {COND}, {EPO}.",
     "{ASK}{P} née le {DDN}, adresse {ADR}, tel {TEL}, pour une {COND}.",
@@ -105,6 +113,8 @@ def _ask(ctx: Context, template: str) -> list[Piece]:
 def prompt_with_ids(ctx: Context) -> list[Piece]:
     rng = ctx.rng
     out = _ask(ctx, rng.choice(WITH_IDS))
+    if rng.random() < 0.3:
+        out += [(" ", None), (filler.paragraph(rng, 1, 3), None)]
     r = rng.random()
     if r < 0.25:  # long prompt: a pasted document after the request
         kind = rng.choice(list(documents.KINDS))
@@ -119,6 +129,10 @@ def prompt_without_ids(ctx: Context) -> list[Piece]:
     out = fill(ctx, rng.choice(NO_IDS))
     for _ in range(rng.choice([0, 0, 1, 2, 4])):
         out += [(" ", None)] + fill(ctx, rng.choice(CLEAN_CLINICAL))
+    if rng.random() < 0.6:
+        out += [(rng.choice([" ", "\n"]), None), (filler.paragraph(rng), None)]
+    if rng.random() < 0.3:
+        out = [(filler.paragraph(rng, 1, 2) + " ", None)] + out
     return out
 
 
@@ -129,5 +143,9 @@ def note_without_ids(ctx: Context) -> list[Piece]:
                                 "Transmissions : {ANON}, chambre 12.\n", "Synthèse du dossier de {ANON} :\n",
                                 "CR d'hospitalisation en {SERV}\n"]))
     for _ in range(rng.randint(2, 6)):
-        out += fill(ctx, rng.choice(CLEAN_CLINICAL)) + [(rng.choice([" ", "\n"]), None)]
+        if rng.random() < 0.5:
+            out += [(filler.sentence(rng), None)]
+        else:
+            out += fill(ctx, rng.choice(CLEAN_CLINICAL))
+        out += [(rng.choice([" ", "\n"]), None)]
     return out

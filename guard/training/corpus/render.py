@@ -106,7 +106,12 @@ def doctor_pieces(ctx: Context) -> list[Piece]:
 def family_pieces(ctx: Context) -> list[Piece]:
     rng = ctx.rng
     rel = rng.choice(["sa fille", "son fils", "son épouse", "son mari", "sa sœur", "son frère",
-                      "sa nièce", "son neveu", "sa compagne", "son tuteur"])
+                      "sa nièce", "son neveu", "sa compagne", "son tuteur", "sa mère", "son père",
+                      "sa petite-fille", "son petit-fils", "sa belle-fille", "son gendre", "sa voisine",
+                      "son ami", "sa tante", "son oncle", "sa curatrice", "son aidant"])
+    if rng.random() < 0.15:  # relation without a name: not an identifier
+        return [(rel + rng.choice([" (aidant principal)", ", très présente", " qui vit à proximité",
+                                   " est décédée l'an dernier", ", joignable par l'EHPAD"]), None)]
     other = ctx.new_person()
     if rng.random() < 0.5:
         return [(rel + " ", None), (other.first, "PRENOM")]
@@ -144,6 +149,11 @@ def _slot(ctx: Context, slot: str) -> list[Piece]:
         return [(places.street(rng), "ADRESSE")]
     if slot == "VILLE":
         return [(places.town(rng)[0], "VILLE")]
+    if slot == "NAISS":  # birth date, sometimes with the birthplace
+        pieces: list[Piece] = [(identifiers.render_date(rng, p.born, allow_partial=False), "DATE_NAISSANCE")]
+        if rng.random() < 0.3:
+            pieces += [(" à ", None), (places.town(rng)[0], "VILLE")]
+        return pieces
     if slot == "CP":
         return [(places.town(rng)[1], "ZIP")]
     if slot in ("HOP", "HOP2"):

@@ -147,3 +147,23 @@ def test_concurrent_calls_give_the_same_results(model: NerModel) -> None:
     for t in threads:
         t.join()
     assert results == expected
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LOADED: list[NerModel] = []
+
+
+def _shared() -> NerModel:
+    if not _LOADED:
+        _LOADED.append(load_model(MODELS))
+    return _LOADED[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
+    found = _shared().find(text)
+    assert all(0 <= f.start < f.end <= len(text) for f in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
