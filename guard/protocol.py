@@ -62,6 +62,9 @@ class Result(_Msg):
     counts: dict[Label, int]
     max_score: float = Field(0.0, ge=0, le=1)
     guarded: bool = Field(True, description="Whether the policy guards this site")
+    paused: bool = Field(
+        False, description="Protection paused from the tray (policy pause_allowed): findings are "
+        "kept, every action is allow; the extension shows it and does not block")
 
 
 Outcome = Literal["sent_clean", "blocked", "pseudonymized", "overridden", "cancelled", "warned_sent"]
@@ -100,6 +103,14 @@ class Keepalive(_Msg):
     type: Literal["keepalive"] = "keepalive"
 
 
+class PauseUpdate(_Msg):
+    """Sent to connected extensions when a pause starts or ends (results carry it too)."""
+
+    type: Literal["pause"] = "pause"
+    paused: bool
+    until: float | None = Field(None, description="End of the pause, Unix time in seconds")
+
+
 class PolicyUpdate(_Msg):
     type: Literal["policy"] = "policy"
     policy: Policy
@@ -120,5 +131,6 @@ class Error(_Msg):
 
 ClientMessage = Annotated[Hello | Analyze | Event | Health | Keepalive, Field(discriminator="type")]
 ServerMessage = Annotated[
-    Welcome | Result | Ack | Keepalive | PolicyUpdate | Error, Field(discriminator="type")
+    Welcome | Result | Ack | Keepalive | PolicyUpdate | PauseUpdate | Error,
+    Field(discriminator="type"),
 ]

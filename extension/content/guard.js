@@ -74,7 +74,8 @@
       inflight.delete(text);
       const out = reply || { ok: false, reason: 'unreachable', guard };
       absorb(out);
-      if (out.ok) {
+      // A paused result (every action allow) must not outlive the pause: never cached.
+      if (out.ok && !out.result.paused) {
         cache.set(text, { reply: out, at: performance.now() });
         if (cache.size > 8) cache.delete(cache.keys().next().value);
       }
@@ -170,7 +171,8 @@
     }
     const reply = await analyze(text);
     if (V.text.readText(input) !== text) return; // typed again meanwhile: a newer refresh comes
-    if (reply.ok && guard.show_underline) V.overlay.show(input, reply.result.findings, reply.result.counts);
+    if (reply.ok && reply.result.paused) V.overlay.show(input, [], {}, true);
+    else if (reply.ok && guard.show_underline) V.overlay.show(input, reply.result.findings, reply.result.counts);
     else V.overlay.show(input, [], {});
   }
 
@@ -240,6 +242,14 @@
         return;
       }
       const result = reply.result;
+      if (result.paused) {
+        // Paused from the tray (the policy allows it): never block, say so discreetly. A
+        // prompt stopped before the pause is not "sent clean": nothing to report.
+        cleanedFrom = null;
+        V.overlay.show(input, [], {}, true);
+        resubmit(input, trigger);
+        return;
+      }
       if (result.action === 'allow') {
         reportCleaned();
         resubmit(input, trigger);

@@ -24,6 +24,7 @@
       background: #0c4a6e; color: #fff; padding: 3px 8px; border-radius: 10px; white-space: nowrap;
       box-shadow: 0 1px 3px rgba(0,0,0,.3); max-width: 60vw; overflow: hidden; text-overflow: ellipsis; }
     .badge[hidden] { display: none; }
+    .badge.paused { background: #546e7a; font-weight: 500; }
     .mirror-host { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
   `;
 
@@ -69,14 +70,20 @@
       this.host.setAttribute(`data-vigie-${name}`, String(value));
     }
 
-    /** Show `findings` (daemon offsets) under `input`'s text; [] clears. */
-    show(input, findings, counts) {
+    /**
+     * Show `findings` (daemon offsets) under `input`'s text; [] clears. `paused`: protection
+     * is paused from the tray, so no underline, only a discreet "Vigie en pause" badge.
+     */
+    show(input, findings, counts, paused = false) {
       this.ensure();
-      this.current = findings.length ? { input, findings } : null;
+      this.current = findings.length && !paused ? { input, findings } : null;
       this.draw();
-      const summary = V.labels.describeCounts(counts || {});
-      this.badge.hidden = !summary;
-      this.badge.textContent = summary ? `Vigie : ${summary}` : '';
+      const summary = paused ? '' : V.labels.describeCounts(counts || {});
+      this.badge.hidden = !summary && !paused;
+      this.badge.classList.toggle('paused', paused);
+      this.badge.textContent = paused ? V.labels.msg('pausedBadge') : summary ? `Vigie : ${summary}` : '';
+      this.badge.title = paused ? V.labels.msg('pausedBadgeTitle') : V.labels.msg('badgeTitle');
+      this.host.setAttribute('data-vigie-paused', paused ? '1' : '0');
       this.placeBadge(input);
       this.generation += 1;
       this.host.setAttribute('data-vigie-count', String(findings.length));

@@ -19,7 +19,10 @@ from guard.detect.labels import Label
 
 GENESIS_HASH = "0" * 64
 OTHER = "autre"
-KINDS = ("incident", "health", "purge")
+KINDS = ("incident", "health", "purge", "pause")
+# A protection pause (tray *Pause 15 min*) and its end: kind "pause", one of these outcomes.
+PAUSE_OUTCOMES = ("pause_started", "pause_ended")
+PAUSE_END_CAUSES = ("expired", "resumed", "policy", "stopped")
 OUTCOMES = ("sent_clean", "blocked", "pseudonymized", "overridden", "cancelled", "warned_sent")
 _VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}$")
 
@@ -48,8 +51,8 @@ def canonical_counts(counts: dict[Any, int]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class IncidentRecord:
-    """A row of the chained log. `detail` is only used by purge anchors and health rows
-    (small dicts of numbers and codes)."""
+    """A row of the chained log. `detail` is only used by purge anchors, health and pause
+    rows (small dicts of numbers and codes)."""
 
     incident_id: str
     minute: str

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from guard import paths
-from guard.incidents.record import OTHER, IncidentRecord, canonical_counts, clean_version, minute_now
+from guard.incidents.record import (
+    OTHER,
+    PAUSE_END_CAUSES,
+    IncidentRecord,
+    canonical_counts,
+    clean_version,
+    minute_now,
+)
 from guard.incidents.store import IncidentStore, StoreError
 from guard.incidents.syslog import SyslogForwarder
 from guard.policy.loader import policy_digest
@@ -212,6 +219,44 @@ class IncidentService:
             self._error = str(exc)
             return RecordResult(logged=False, error=self._error)
         except Exception as exc:
+            self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
+            return RecordResult(logged=False, error=self._error)
+
+    def record_pause(self, minutes: int | None, *, ended_by: str = "", daemon_version: str = ""
+                     ) -> RecordResult:
+        """A protection pause starting (`minutes` > 0, its planned length) or ending
+        (`minutes` None; `ended_by` one of expired/resumed/policy/stopped).
+
+        Pauses are allowed by the administrator's policy but remain worth auditing: the row
+        (kind "pause", outcome pause_started/pause_ended) holds only the length or the cause,
+        never a site, a count or any text, and is forwarded like an incident.
+        """
+        try:
+            if minutes is not None:
+                outcome = "pause_started"
+                detail: dict[str, Any] = {"minutes": max(0, min(int(minutes), 24 * 60))}
+            else:
+                outcome = "pause_ended"
+                detail = {"ended_by": ended_by if ended_by in PAUSE_END_CAUSES else OTHER}
+            with self._lock:
+                store = self._ensure_store()
+                if store is None:
+                    return RecordResult(logged=False, error=self._error)
+                spool = self._policy.forwarding.enabled
+                row = store.append(IncidentRecord(
+                    incident_id=str(uuid.uuid4()), minute=minute_now(), kind="pause",
+                    proposed_action="allow", outcome=outcome,
+                    policy_version=policy_version_label(self._policy),
+                    daemon_version=clean_version(daemon_version), detail=detail), spool=spool)
+                self._error = ""
+            if spool and self._forwarder is not None:
+                self._forwarder.notify()
+            return RecordResult(logged=True, incident_id=row.incident_id)
+        except StoreError as exc:
+            self._error = str(exc)
+            return RecordResult(logged=False, error=self._error)
+        except Exception as exc:
+            log.error("pause logging failed: %s", type(exc).__name__)
             self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
             return RecordResult(logged=False, error=self._error)
 

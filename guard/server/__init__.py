@@ -1,10 +1,11 @@
 """The guard daemon: secured loopback WebSocket service for the browser extension.
 
 Public API (used by `vigie serve`, the tray and the tests): `ServerConfig`, `GuardServer`,
-`DaemonStatus`, `PortInUseError`, `run_server`.
+`DaemonStatus`, `PauseRefusedError`, `PortInUseError`, `run_server`.
 """
 
-from guard.server.app import DaemonStatus, GuardServer, PortInUseError, run_server
+from guard.server.app import DaemonStatus, GuardServer, PauseRefusedError, PortInUseError, run_server
 from guard.server.config import ServerConfig
 
-__all__ = ["DaemonStatus", "GuardServer", "PortInUseError", "ServerConfig", "run_server"]
+__all__ = ["DaemonStatus", "GuardServer", "PauseRefusedError", "PortInUseError", "ServerConfig",
+           "run_server"]

@@ -127,8 +127,13 @@ def _forget(pending: dict[Key, Pending], batch: list[Key],
 
 
 def result_payload(request_id: str, text: str, findings: list[Finding], site: str,
-                   policy: Policy) -> dict[str, Any]:
-    """The `result` message as a dict ready for orjson (validated against `protocol.Result` in tests)."""
+                   policy: Policy, *, paused: bool = False) -> dict[str, Any]:
+    """The `result` message as a dict ready for orjson (validated against `protocol.Result` in tests).
+
+    `paused` (a pause the policy allows, started from the tray): the findings and counts are
+    still reported, so the extension can tell the user what it saw, but every action is
+    allow and the message says why.
+    """
     from guard.policy.allow import drop_allowed_terms
     from guard.policy.decide import decide
 
@@ -141,7 +146,7 @@ def result_payload(request_id: str, text: str, findings: list[Finding], site: st
             "end": to16(f.end),
             "label": f.label.value,
             "score": round(float(f.score), 4),
-            "action": action.value,
+            "action": "allow" if paused else action.value,
         }
         for f, action in decision.items
     ]
@@ -149,8 +154,9 @@ def result_payload(request_id: str, text: str, findings: list[Finding], site: st
         "type": "result",
         "id": request_id,
         "findings": wire,
-        "action": decision.action.value,
+        "action": "allow" if paused else decision.action.value,
         "counts": {str(label): int(n) for label, n in decision.counts.items()},
         "max_score": round(float(decision.max_score), 4),
         "guarded": bool(decision.guarded),
+        "paused": paused,
     }

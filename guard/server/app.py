@@ -16,6 +16,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -40,6 +41,13 @@ log = logging.getLogger("vigie.server")
 
 # Above this length, applying the policy to the findings runs in a helper thread.
 LOOP_POLICY_MAX_CHARS = 20_000
+# The tray offers 15 minutes; anything much longer is a switched-off guard, not a pause.
+MAX_PAUSE_S = 60 * 60
+
+
+class PauseRefusedError(RuntimeError):
+    """`set_paused` refused (policy forbids pausing, daemon not running, bad end time);
+    `str()` is a French sentence the tray can show."""
 
 
 class PortInUseError(OSError):
@@ -79,6 +87,12 @@ class DaemonStatus:
     last_extension_seen: datetime | None
     last_extension_version: str
     today_counts: dict[str, int] = field(default_factory=dict)
+    # End of the current protection pause (Unix time, `time.time()` clock), None when not paused.
+    paused_until: float | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_until is not None
 
     @property
     def state(self) -> str:
@@ -117,6 +131,9 @@ class GuardServer:
         self._stopped: asyncio.Event | None = None
         self._shutdown_task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        # Pause state: only touched on the event loop (set_paused hops there).
+        self._paused_until: float | None = None
+        self._pause_timer: asyncio.TimerHandle | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -224,6 +241,8 @@ class GuardServer:
     async def _shutdown(self) -> None:
         self.draining = True
         log.info("arrêt de Vigie : fin des analyses en cours")
+        if self._paused_until is not None:  # logged before the incident log closes
+            self._end_pause("stopped", broadcast=False)
         for srv in self._servers:
             srv.server.close()  # stop accepting new connections
         pending = [t for t in self._tasks if not t.done()]
@@ -285,6 +304,9 @@ class GuardServer:
             "policy_ok": not st.policy_errors, "incident_log_ok": not st.incident_problem,
             # For `vigie doctor` (engineer T): when an extension last said hello (UTC, no data).
             "last_extension_seen": st.last_extension_seen.isoformat() if st.last_extension_seen else None,
+            "paused": st.paused,
+            "paused_until": (datetime.fromtimestamp(st.paused_until, timezone.utc).isoformat()
+                             if st.paused_until is not None else None),
         })
         headers = Headers([("Content-Type", "application/json"), ("Cache-Control", "no-store"),
                            ("Content-Length", str(len(body))), ("Connection", "close")])
@@ -316,11 +338,12 @@ class GuardServer:
         assert self._analyzer is not None
         findings = await self._analyzer.analyze(msg.text)
         policy = self.policy
+        paused = self.paused
         if len(msg.text) < LOOP_POLICY_MAX_CHARS:
-            payload = result_payload(msg.id, msg.text, findings, msg.site, policy)
+            payload = result_payload(msg.id, msg.text, findings, msg.site, policy, paused=paused)
         else:  # allow-terms and offsets over a long paste take tens of ms: not on the loop
             payload = await asyncio.to_thread(result_payload, msg.id, msg.text, findings, msg.site,
-                                              policy)
+                                              policy, paused=paused)
         log.debug("analyse : %d caractères, %d résultats", len(msg.text), len(payload["findings"]))
         return orjson.dumps(payload)
 
@@ -369,6 +392,9 @@ class GuardServer:
         log.info("politique mise à jour (version %s, %d erreur(s))", loaded.digest, len(loaded.errors))
         for err in loaded.errors:
             log.warning("politique : %s", err)
+        if self._paused_until is not None and not loaded.policy.pause_allowed:
+            log.warning("la nouvelle politique interdit la pause : protection reprise")
+            self._end_pause("policy")
         if self.config.port is None and loaded.policy.port != old_port:
             log.warning("le port de la politique a changé (%d) : redémarrez Vigie pour l'appliquer",
                         loaded.policy.port)
@@ -379,6 +405,128 @@ class GuardServer:
                 self.track(asyncio.ensure_future(session.send_raw(payload)))
         if self._incidents is not None and not self.draining:
             self._io.submit(self._incidents.update_policy, loaded.policy)
+
+    # -- pause ---------------------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        """True while a pause runs and the effective policy still allows pausing."""
+        until = self._paused_until
+        return (until is not None and time.time() < until and self._loaded is not None
+                and bool(self._loaded.policy.pause_allowed))
+
+    def set_paused(self, until: float | None) -> None:
+        """Pause protection until `until` (Unix time, `time.time()`), or end a pause (None).
+
+        Called by the tray from its own thread: the checks that can refuse run here, in the
+        caller's thread, so the refusal reaches the caller as a `PauseRefusedError`; the state
+        change itself hops to the event loop (`call_soon_threadsafe`), which owns it. While
+        paused, results keep their findings but every action is allow (`paused: true`); the
+        pause ends by itself at `until`; its start and end are written to the incident log.
+        """
+        loop = self._loop
+        if loop is None or loop.is_closed() or not self._started or self.draining:
+            if until is None:
+                return
+            raise PauseRefusedError("Pause impossible : la garde ne tourne pas.")
+        if until is not None:
+            if self._loaded is None or not self._loaded.policy.pause_allowed:
+                raise PauseRefusedError(
+                    "Pause refusée : la politique du cabinet ne permet pas de suspendre la "
+                    "protection (champ « pause_allowed »).")
+            left = until - time.time()
+            if left <= 0:
+                raise PauseRefusedError("Pause refusée : l'heure de fin est déjà passée.")
+            if left > MAX_PAUSE_S + 5:
+                raise PauseRefusedError(
+                    f"Pause refusée : {MAX_PAUSE_S // 60} minutes au plus.")
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self._apply_pause(until)
+        else:
+            try:
+                loop.call_soon_threadsafe(self._apply_pause, until)
+            except RuntimeError:  # loop closed meanwhile: the daemon is stopping
+                if until is not None:
+                    raise PauseRefusedError("Pause impossible : la garde s'arrête.") from None
+
+    def _apply_pause(self, until: float | None) -> None:
+        """On the loop: start, restart or end the pause."""
+        if until is None:
+            if self._paused_until is not None:
+                # The tray's own timer may beat ours by a few milliseconds at the end.
+                self._end_pause("expired" if time.time() >= self._paused_until - 1 else "resumed")
+            return
+        if self.draining or self._loaded is None or not self._loaded.policy.pause_allowed:
+            log.warning("pause ignorée : la politique ne la permet plus")
+            return
+        left = until - time.time()
+        if left <= 0:
+            return
+        if self._pause_timer is not None:
+            self._pause_timer.cancel()
+        assert self._loop is not None
+        self._paused_until = until
+        self._pause_timer = self._loop.call_later(left, self._pause_expired)
+        minutes = max(1, round(left / 60))
+        log.warning("protection en pause pour %d min (demandé depuis la zone de notification)", minutes)
+        self._record_pause(minutes, "")
+        self._broadcast_pause()
+
+    def _pause_expired(self) -> None:
+        self._pause_timer = None
+        until = self._paused_until
+        if until is None:
+            return
+        left = until - time.time()
+        if left > 0.01:  # the loop's monotonic clock and the wall clock drifted apart
+            assert self._loop is not None
+            self._pause_timer = self._loop.call_later(left, self._pause_expired)
+            return
+        self._end_pause("expired")
+
+    def _end_pause(self, cause: str, *, broadcast: bool = True) -> None:
+        if self._pause_timer is not None:
+            self._pause_timer.cancel()
+            self._pause_timer = None
+        if self._paused_until is None:
+            return
+        self._paused_until = None
+        log.warning("fin de la pause : protection reprise (%s)", cause)
+        self._record_pause(None, cause)
+        if broadcast:
+            self._broadcast_pause()
+
+    def _broadcast_pause(self) -> None:
+        payload = orjson.dumps({"type": "pause", "paused": self._paused_until is not None,
+                                "until": self._paused_until})
+        for session in list(self._sessions):
+            if session.authenticated:
+                self.track(asyncio.ensure_future(session.send_raw(payload)))
+
+    def _record_pause(self, minutes: int | None, cause: str) -> None:
+        """Queue the pause row on the I/O thread (the incident log's own thread)."""
+        if self._incidents is None:
+            return
+        record = getattr(self._incidents, "record_pause", None)
+        if record is None:
+            return
+
+        def run() -> None:
+            try:
+                res = record(minutes, ended_by=cause, daemon_version=__version__)
+                if not getattr(res, "logged", False):
+                    self._incident_problem = getattr(res, "error", "") or self._incident_problem
+            except Exception as exc:  # noqa: BLE001
+                log.error("enregistrement de la pause impossible : %s", type(exc).__name__)
+
+        try:
+            self._io.submit(run)
+        except RuntimeError:  # the I/O thread is already gone (daemon stopped)
+            log.error("enregistrement de la pause impossible : journal fermé")
 
     # -- incident log (runs on the I/O thread) ---------------------------------------------
 
@@ -461,6 +609,7 @@ class GuardServer:
             last_extension_seen=self._last_seen,
             last_extension_version=self._last_version,
             today_counts=dict(self._today),
+            paused_until=self._paused_until if self.paused else None,
         )
 
 
@@ -531,4 +680,4 @@ async def _abandon(server: GuardServer) -> None:
         log.error("arrêt après échec du démarrage : %s", type(exc).__name__)
 
 
-__all__ = ["DaemonStatus", "GuardServer", "PortInUseError", "run_server"]
+__all__ = ["DaemonStatus", "GuardServer", "PauseRefusedError", "PortInUseError", "run_server"]

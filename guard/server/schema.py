@@ -50,7 +50,8 @@ Les schémas JSON en fin de document sont générés à partir des modèles pyda
   {_MAX} caractères (sinon erreur `too_large`).
 - `GET /healthz` (HTTP simple, même port) répond un objet JSON sans aucune donnée patient :
   `state` (`ok` / `degraded`), `version`, `protocol`, `detector` (`full` / `rules-only`),
-  `connections`, `policy_ok`, `incident_log_ok`.
+  `connections`, `policy_ok`, `incident_log_ok`, `last_extension_seen`, `paused` et
+  `paused_until` (fin de la pause en UTC ISO 8601, ou `null`).
 
 ## Sécurité de la connexion
 
@@ -88,7 +89,11 @@ Messages envoyés par la garde sans demande :
 - `keepalive` toutes les {_cfg.keepalive_s:g} s après le `hello` (un *service worker* MV3 s'endort
   après ~30 s sans message applicatif ; les *pings* WebSocket ne le réveillent pas) ;
 - `policy` quand la politique effective change (fichier administrateur ou utilisateur
-  modifié) : l'extension applique immédiatement la nouvelle politique.
+  modifié) : l'extension applique immédiatement la nouvelle politique ;
+- `pause` (`paused`, `until` en secondes Unix ou `null`) quand une pause de la protection
+  commence ou finit (menu *Pause 15 min* de la zone de notification, seulement si la
+  politique a `pause_allowed`). Un client qui ne le connaît pas peut l'ignorer : chaque
+  `result` porte aussi `paused`.
 
 ### `result`
 
@@ -99,6 +104,11 @@ Messages envoyés par la garde sans demande :
 - `label`, `score` (0–1), `action` (`allow` / `warn` / `redact` / `block`) demandée par la
   politique pour ce libellé ; `action` globale = la plus stricte, `allow` si le site n'est pas
   protégé (`guarded: false`) ; `counts` par libellé ; `max_score`.
+- `paused: true` : la protection est en pause (autorisée par la politique). Les `findings`
+  et `counts` restent renseignés, mais toutes les actions valent `allow` : l'extension ne
+  bloque pas et affiche « Vigie en pause ». Un tel résultat ne doit pas être gardé en cache
+  (la pause finit d'elle-même, au plus tard après une heure). Début et fin de chaque pause
+  sont inscrits au journal des incidents (type `pause`, sans site ni texte).
 - Les résultats sont mis en cache par paragraphe (en mémoire seulement, jamais écrits) :
   renvoyer tout le texte après chaque modification est le mode prévu, seul le paragraphe
   modifié est réanalysé.

@@ -42,6 +42,11 @@ def view_from_status(status: Any) -> GuardView:
     )
 
 
+def pause_offered(policy: Any, server_supports_pause: bool = True) -> bool:
+    """Whether the tray offers *Pause 15 min*: the policy allows it and the daemon can pause."""
+    return bool(server_supports_pause) and bool(getattr(policy, "pause_allowed", False))
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     headless: bool = False
@@ -189,15 +194,21 @@ class GuardRunner:
         # A pause the daemon cannot honour would be a lie on screen: offer it only when the
         # server implements `set_paused(until)`.
         self.controller.set_permissions(
-            pause_allowed=bool(supported) and bool(getattr(policy, "pause_allowed", False)),
+            pause_allowed=pause_offered(policy, supported),
             quit_allowed=bool(getattr(policy, "quit_allowed", False)))
 
     def _pause_changed(self, until: float | None) -> None:
-        """Tell the daemon: while paused it answers `allow` and logs the pause itself."""
+        """Tell the daemon: while paused it answers `allow` and logs the pause itself.
+
+        A refused or lost start is raised back to the controller, which then undoes the pause
+        on screen; the end of a pause is best effort (the daemon ends it at `until` anyway).
+        """
         try:
-            self.server.call(lambda s: s.set_paused(until) if hasattr(s, "set_paused") else None)
-        except Exception:  # noqa: BLE001
+            self.server.call(lambda s: s.set_paused(until))
+        except Exception:
             log.warning("la pause n'a pas pu être transmise à la garde")
+            if until is not None:
+                raise
 
     # -- menu ----------------------------------------------------------------------------
     def _handlers(self) -> dict[MenuAction, Callable[[], None]]:
@@ -216,8 +227,20 @@ class GuardRunner:
         def about() -> None:
             self._tell(about_text(self.options.locale))
 
+        def pause() -> None:
+            try:
+                started = self.controller.pause()
+            except Exception as exc:  # noqa: BLE001 - refused by the daemon: say why
+                from guard.server.app import PauseRefusedError  # noqa: PLC0415
+
+                self._tell(str(exc) if isinstance(exc, PauseRefusedError)
+                           else "Pause impossible : la garde ne répond pas.")
+                return
+            if not started:
+                self._tell("Pause impossible : la politique du cabinet ne la permet pas.")
+
         return {
-            MenuAction.PAUSE: lambda: None if self.controller.pause() else None,
+            MenuAction.PAUSE: pause,
             MenuAction.RESUME: self.controller.resume,
             MenuAction.REPORT: report,
             MenuAction.LOGS: logs,

@@ -161,14 +161,26 @@ class TrayController:
             self._on_pause_change(None)
 
     def pause(self, seconds: int = PAUSE_SECONDS) -> bool:
-        """Start (or restart) a pause; refused when the policy does not allow it."""
+        """Start (or restart) a pause; refused when the policy does not allow it.
+
+        If `on_pause_change` raises (the daemon refused the pause), the pause is undone and
+        the exception propagates: the icon must never say "en pause" while the daemon guards,
+        nor the reverse.
+        """
         with self._lock:
             if not self.pause_allowed or not self._view.running:
                 return False
+            previous = self._paused_until
             self._paused_until = self._clock() + seconds
             until = self._paused_until
         if self._on_pause_change:
-            self._on_pause_change(until)
+            try:
+                self._on_pause_change(until)
+            except BaseException:
+                with self._lock:
+                    if self._paused_until == until:
+                        self._paused_until = previous
+                raise
         return True
 
     def resume(self) -> None:

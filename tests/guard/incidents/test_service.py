@@ -13,7 +13,7 @@ from guard.incidents.service import IncidentService
 from guard.incidents.store import IncidentStore
 from guard.policy.model import Forwarding, Policy
 from guard.protocol import Health
-from .conftest import make_event, remount, small_tmpfs
+from .conftest import free_port, make_event, remount, small_tmpfs
 
 
 def log(service: IncidentService, **kw):
@@ -184,4 +184,36 @@ def test_unwritable_data_dir_never_raises(tmp_path: Path) -> None:
         assert service.today_counts() == {"total": 0}
     finally:
         service.close()
+        service.close()
+
+
+def test_pause_rows_hold_no_site_counts_or_text(tmp_path: Path) -> None:
+    service = IncidentService(Policy(version="2026-11", pause_allowed=True), tmp_path)
+    try:
+        log(service, outcome="blocked")
+        start = service.record_pause(15, daemon_version="0.1.0")
+        end = service.record_pause(None, ended_by="expired", daemon_version="0.1.0")
+        odd = service.record_pause(None, ended_by="Mme Dupont a fermé", daemon_version="0.1.0")
+        assert start.logged and end.logged and odd.logged
+        rows = [r for r in service.store.records() if r.kind == "pause"]
+        assert [(r.outcome, r.detail) for r in rows] == [
+            ("pause_started", {"minutes": 15}), ("pause_ended", {"ended_by": "expired"}),
+            ("pause_ended", {"ended_by": "autre"})]
+        assert all(r.site == "" and r.counts == {} and r.reason == "" for r in rows)
+        assert "Dupont" not in repr(list(service.store.records()))
+        # Pauses are not incidents: today's counts are unchanged, the chain still verifies.
+        assert service.today_counts() == {"blocked": 1, "total": 1}
+        assert service.store.verify().ok
+    finally:
+        service.close()
+
+
+def test_pause_is_forwarded_when_forwarding_is_on(tmp_path: Path) -> None:
+    # Nothing listens on the port: the row stays in the spool, waiting for the collector.
+    policy = Policy(pause_allowed=True, forwarding=Forwarding(enabled=True, host="127.0.0.1", port=free_port()))
+    service = IncidentService(policy, tmp_path, forward_retry_max=0.2)
+    try:
+        assert service.record_pause(15).logged
+        assert service.spool_size() >= 1
+    finally:
         service.close()

@@ -30,3 +30,16 @@ def test_pause_disabled_while_stopped() -> None:
     entries = _menu(GuardView.stopped(), pause=True, quit_=False)
     pause = next(e for e in entries if e.action is MenuAction.PAUSE)
     assert not pause.enabled
+
+
+def test_pause_entry_follows_the_policy_field() -> None:
+    from guard.policy.model import Policy
+    from guard.tray.runner import pause_offered
+
+    for allowed in (False, True):
+        offered = pause_offered(Policy(pause_allowed=allowed))
+        assert offered is allowed
+        entries = _menu(GuardView(running=True), pause=offered, quit_=False)
+        assert (MenuAction.PAUSE in [e.action for e in entries]) is allowed
+    # A daemon that cannot pause never gets the entry, whatever the policy says.
+    assert pause_offered(Policy(pause_allowed=True), server_supports_pause=False) is False

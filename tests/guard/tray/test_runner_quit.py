@@ -40,8 +40,8 @@ def test_quit_from_the_menu_stops_both(xdisplay, tmp_path: Path, monkeypatch: py
     port = runner.server.status().port
     assert _health(port) is not None
     assert runner.controller.quit_allowed
-    # The daemon has no pause yet: the tray does not offer one it cannot honour.
-    assert not runner.controller.pause_allowed
+    # The policy allows a pause and the daemon implements it: the tray offers it.
+    assert runner.controller.pause_allowed
     runner._handlers()[MenuAction.QUIT]()
     thread.join(30)
     assert not thread.is_alive() and result == [0], messages

@@ -1,3 +1,5 @@
+import pytest
+
 from guard.tray.state import PAUSE_SECONDS, GuardView, TrayController, TrayState, derive_state
 
 
@@ -68,3 +70,18 @@ def test_tooltip_has_state_and_today_counts_in_both_languages() -> None:
     assert "5 alerte(s)" in TrayController(pause_allowed=False, quit_allowed=False).update(with_total).tooltip()
     stopped = TrayController(pause_allowed=False, quit_allowed=False).update(GuardView.stopped()).tooltip()
     assert stopped.startswith("Vigie : arrêté") and "Aujourd'hui" not in stopped
+
+
+def test_pause_refused_by_the_daemon_is_undone_on_screen() -> None:
+    class Refused(RuntimeError):
+        pass
+
+    def refuse(until: float | None) -> None:
+        if until is not None:
+            raise Refused("Pause refusée")
+
+    ctl = TrayController(pause_allowed=True, quit_allowed=False, clock=Clock(), on_pause_change=refuse)
+    ctl.update(GuardView(running=True))
+    with pytest.raises(Refused):
+        ctl.pause()
+    assert ctl.paused_until is None and ctl.snapshot().state is TrayState.PROTECTED
