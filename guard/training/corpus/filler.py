@@ -66,7 +66,9 @@ Y a-t-il des interactions ?, Quel examen en premier ?, Quels signes de gravité 
 
 def sentence(rng: random.Random) -> str:
     r = rng.random()
-    if r < 0.2:
+    if r < 0.3:
+        return word_salad(rng)
+    if r < 0.4:
         return rng.choice(CHAT) + ("" if rng.choice(CHAT)[-1] in "?." else ".")
     s = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
     if rng.random() < 0.7:
@@ -78,3 +80,38 @@ def sentence(rng: random.Random) -> str:
 
 def paragraph(rng: random.Random, n_min: int = 1, n_max: int = 4) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(n_min, n_max)))
+
+
+def _lorem_words() -> tuple[str, ...]:
+    try:
+        from faker.providers.lorem.fr_FR import Provider
+    except ImportError:
+        return ()
+    return tuple(w for w in Provider.word_list if " " not in w)
+
+
+LOREM = _lorem_words()
+FUNCTION_WORDS = _words("le, la, les, un, une, des, de, du, et, ou, pour, avec, sans, dans, sur, par, "
+                        "qui, que, ne, pas, plus, très, au, aux, en, il, elle, on, nous, vous, son, sa, "
+                        "ses, ce, cette, mais, donc, car, si, comme, quand, alors, aussi, encore, déjà")
+
+
+def word_salad(rng: random.Random) -> str:
+    """A run of ordinary French words (Faker's fr_FR word list plus function words): no
+    meaning, but every word is a common word, never an identifier, in both cases."""
+    pool = LOREM or OBJECTS
+    n = rng.randint(3, 14)
+    words = [rng.choice(FUNCTION_WORDS) if rng.random() < 0.35 else rng.choice(pool) for _ in range(n)]
+    if rng.random() < 0.6:
+        words[0] = words[0][0].upper() + words[0][1:]
+    if rng.random() < 0.1:
+        words = [w.capitalize() for w in words]  # Title Case headings
+    return " ".join(words) + rng.choice([".", ".", " ?", "", " !", ","])
+
+
+def pseudo_drug(rng: random.Random, inventor) -> str:
+    """An invented brand name with a dose: capitalised and unknown, yet not a person."""
+    name = inventor.invent(rng) or "Placebo"
+    if rng.random() < 0.2:
+        name = name.upper()
+    return f"{name} {rng.choice(['5 mg', '10 mg', '1 g', '20 mg/j', '2 cp/j', '40 mg le soir', '100 µg'])}"

@@ -8,6 +8,7 @@ noun after "maladie de" or a brand after a dose is not a person.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 from guard.training.corpus.names import _words
 
@@ -116,7 +117,20 @@ def eponym(rng: random.Random) -> str:
     return rng.choice(EPONYM_DISEASES if rng.random() < 0.6 else EPONYM_SIGNS)
 
 
+@lru_cache(maxsize=1)
+def _drug_inventor():
+    from guard.training.corpus.names import HELDOUT_FIRST, HELDOUT_LAST, _Markov, pool
+
+    p = pool(False)
+    banned = {n.casefold() for n in HELDOUT_FIRST + HELDOUT_LAST + p.first + p.last}
+    return _Markov(tuple(d for d in DRUGS if " " not in d), banned)
+
+
 def drug(rng: random.Random) -> str:
+    if rng.random() < 0.15:
+        from guard.training.corpus.filler import pseudo_drug
+
+        return pseudo_drug(rng, _drug_inventor())
     d = rng.choice(DRUGS)
     if rng.random() < 0.15:
         d = d.upper()

@@ -129,8 +129,10 @@ def prompt_without_ids(ctx: Context) -> list[Piece]:
     out = fill(ctx, rng.choice(NO_IDS))
     for _ in range(rng.choice([0, 0, 1, 2, 4])):
         out += [(" ", None)] + fill(ctx, rng.choice(CLEAN_CLINICAL))
-    if rng.random() < 0.6:
+    if rng.random() < 0.7:
         out += [(rng.choice([" ", "\n"]), None), (filler.paragraph(rng), None)]
+    if rng.random() < 0.3:
+        out = [(filler.word_salad(rng) + " ", None)] + out
     if rng.random() < 0.3:
         out = [(filler.paragraph(rng, 1, 2) + " ", None)] + out
     return out
