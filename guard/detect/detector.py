@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 from guard.detect.finding import Finding
+from guard.detect.lexicon import drop_medical_terms
 from guard.detect.merge import resolve_overlaps
+from guard.detect.plausibility import keep_plausible
 from guard.detect.recognizer import Recognizer
 
 log = logging.getLogger(__name__)
@@ -81,8 +83,8 @@ class Detector:
         if not text:
             return []
         found: list[Finding] = []
-        for recognizer in self.recognizers:
+        for recognizer in self._rules:
             found.extend(recognizer.find(text))
-        from guard.detect.lexicon import drop_medical_terms
-
+        if self._model is not None:
+            found.extend(keep_plausible(text, self._model.find(text)))
         return resolve_overlaps(drop_medical_terms(text, found), len(text))
