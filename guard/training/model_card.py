@@ -42,12 +42,15 @@ def write_model_card(out: Path, metrics: dict) -> None:
         "",
         "## Data",
         "",
-        f"{c['n_train']} synthetic documents written by `guard/training/corpus/` (no third-party text):",
+        f"{c['n_train']} synthetic documents written by `guard/training/corpus/` (no third-party corpus):",
         "chatbot prompts (half identifier-free; SMS style, typos, ALL CAPS, some English), discharge and",
         "referral letters, consultation notes, prescriptions, nursing hand-offs, physiotherapy reports,",
         "lab headers, Mon espace santé exports, e-mails. Names from hand-written pools (France and the",
-        "origins common in France) plus Faker fr_FR; hard negatives (eponyms, scores, drug brands, lab",
-        "values, cited authors, \"Mme X\", roles) in the same documents.",
+        "origins common in France), names invented by a character trigram model of that pool, and",
+        "Faker fr_FR (names, towns, streets; its French word list feeds meaningless ordinary-word",
+        "filler labelled O). Hard negatives (eponyms, scores, drug brands and invented brands with a",
+        "dose, lab values, cited authors, \"Mme X\", roles) sit in the same documents. A held-out pool",
+        "of first and last names (`HELDOUT_FIRST`/`HELDOUT_LAST`) is never used in training text.",
         "",
         "## Metrics (model alone, character level, alphanumeric characters)",
         "",
@@ -57,8 +60,8 @@ def write_model_card(out: Path, metrics: dict) -> None:
                  "heldout_names": "Held-out names (names never seen in training)"}.get(name, name)
         lines += [f"### {title}", "",
                   f"{m['docs']} documents: char recall **{m['char_recall']}**, char precision "
-                  f"**{m['char_precision']}**, identifier-free documents flagged {m['clean_docs_flagged']} "
-                  f"of {m['clean_docs']}.", "", _table(m), ""]
+                  f"**{m['char_precision']}**; identifier-free documents flagged: rate {m['clean_docs_flagged']} "
+                  f"(of {m['clean_docs']}).", "", _table(m), ""]
     lines += [
         "Per-label precision counts a character as correct when it is any gold identifier.",
         "",
