@@ -250,7 +250,7 @@ def _inventors() -> tuple[_Markov, _Markov]:
 def first_name(rng: random.Random, p: NamePool) -> str:
     if not p.heldout and rng.random() < 0.08:
         return rng.choice(WORDLIKE_FIRST)
-    if not p.heldout and rng.random() < 0.1:
+    if not p.heldout and rng.random() < 0.07:
         invented = _inventors()[0].invent(rng)
         if invented:
             return invented
@@ -265,7 +265,7 @@ def first_name(rng: random.Random, p: NamePool) -> str:
 def last_name(rng: random.Random, p: NamePool) -> str:
     if not p.heldout and rng.random() < 0.08:
         return rng.choice(WORDLIKE_LAST)
-    if not p.heldout and rng.random() < 0.13:
+    if not p.heldout and rng.random() < 0.1:
         invented = _inventors()[1].invent(rng)
         if invented:
             return invented

@@ -113,10 +113,8 @@ def _ask(ctx: Context, template: str) -> list[Piece]:
 def prompt_with_ids(ctx: Context) -> list[Piece]:
     rng = ctx.rng
     out = _ask(ctx, rng.choice(WITH_IDS))
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:
         out += [(" ", None), (filler.paragraph(rng, 1, 3), None)]
-    if rng.random() < 0.2:
-        out = [(filler.word_salad(rng) + " ", None)] + out
     r = rng.random()
     if r < 0.25:  # long prompt: a pasted document after the request
         kind = rng.choice(list(documents.KINDS))
