@@ -4,6 +4,12 @@ Both are anchored on a word that says what follows — a street type ("rue", "av
 "allée"…) or a facility type ("hôpital", "CHU", "clinique", "EHPAD"…) — so the rule stays
 precise; addresses without such a word and hospitals known by name only ("Bichat") are
 left to the model.
+
+The anchor words are also ordinary French ("une place pour", "au cours de", "en chemin",
+"examen clinique") and service types ("clinique de SSR", "hôpital de jour"), so a match
+only counts when what follows is a proper name: not a service word or acronym, and — in
+ALL-CAPS text, where capitals say nothing — not a function word. ALL-CAPS text keeps only
+numbered addresses and the unambiguous street types ("RUE DE LA GARE").
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
 
 _STREET_TYPE = (
-    r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
+    r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
     r"square|passage|lotissement|r[ée]sidence|cit[ée]|hameau|lieu-dit|voie|faubourg|fg|esplanade|"
     r"promenade|sentier|villa|parvis|mont[ée]e|rond-point|traverse)"
 )
@@ -51,6 +57,45 @@ _CITY_CUED = compile_pattern(
 )
 _FACILITY_STOP = frozenset({"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Service", "Cordialement"})
 
+# Words that name a kind of care or a unit, not a place: right after an anchor they mean
+# there is no name ("clinique de SSR", "hôpital de jour"); after a name they may be part of
+# it ("GHU Paris Psychiatrie"). Case-folded.
+_SERVICE = frozenset(
+    "ssr usld smr had mco psy psychiatrie psychiatrique gériatrie geriatrie gériatrique réanimation "
+    "reanimation réa rea urgences urgence jour nuit semaine soins suite suites long séjour sejour "
+    "médecine medecine chirurgie pédiatrie pediatrie cardiologie neurologie oncologie maternité "
+    "rééducation reeducation réadaptation readaptation convalescence douleur addictologie".split()
+)
+# Identifier acronyms, professions and clinical acts: they always end a name ("Passage IDE",
+# "SSR RPPS :", "cours Transfert vers…"). Case-folded.
+_NOT_NAME = frozenset(
+    "ide idel ipp nda rpps adeli finess ssiad cmp cmpp sau smur samu uhcd usic usc dim crh rdv "
+    "service unité unite pôle pole transfert évaluation evaluation examen bilan suivi consultation "
+    "traitement passage avis prise retour sortie hospitalisation admission patient patiente".split()
+)
+# Function words end a name ("CHU POUR AVIS", "USLD Pas de…"): a place name is not "pour".
+_FUNCTION = frozenset(
+    "pour par avec sans dans sous chez vers ou mais donc car ni que qui quoi il elle ils elles on je tu "
+    "nous vous un une ce cette ces son sa ses leur leurs mon ma mes est sont a à ont été être fait plus "
+    "très bien pas ne se y si lors après avant depuis puis alors comme entre quand encore".split()
+)
+_LINKS = frozenset("de la des du d' d’ les le l' l’ et au aux sur en".split())
+# Street types that are also everyday words: never trusted in ALL-CAPS text, and not after
+# an article or preposition that makes them ordinary ("une place", "au cours", "en chemin").
+_AMBIGUOUS_TYPES = frozenset(
+    "place pl. cours chemin route rte passage voie cité cite villa square sentier promenade résidence "
+    "residence traverse montée montee hameau parvis".split()
+)
+_ORDINARY_BEFORE = frozenset(
+    "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas".split()
+)
+# What follows a street name in an address block: a postcode, "BP", "BÂT.", "APT", "CEDEX".
+_ADDRESS_TAIL = regex.compile(r"[\s,\-–]{0,4}(?:\d{5}(?!\d)|(?i:bp|b[âa]t|apt|cedex)(?!\w))")
+_CAPS_LINKED = regex.compile(r"\s+(?:DE\s+LA|DE\s+L['’]|DES|DU|DE|D['’]|LA|LE|LES|L['’])\s*[\p{Lu}\d]")
+_UNIT_HEADS = frozenset({"ehpad", "ssr", "usld"})
+_PREV_WORD = regex.compile(r"([\p{L}]+)[ \t]+$")
+_TOKEN = regex.compile(r"\S+")
+
 
 class PlaceRule:
     """ADRESSE (0.9 with a street number, 0.7 without), VILLE after a cue (0.75), HOPITAL (0.85)."""
@@ -70,7 +115,9 @@ class PlaceRule:
             i = bisect.bisect_right(numbered_starts, m.start()) - 1
             if i >= 0 and out[i].end > m.start():
                 continue  # already inside a numbered address
-            out.append(make(m.start(), m.end(), Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
+            end = self._bare_street_end(text, m)
+            if end is not None:
+                out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
         for m in iter_matches(_CITY_CUED, text, "city"):
             out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
         for m in iter_matches(_FACILITY, text, "facility"):
@@ -93,16 +140,63 @@ class PlaceRule:
         return end
 
     @staticmethod
+    def _bare_street_end(text: str, m: regex.Match[str]) -> int | None:
+        """End of a street named without a number, or None when the anchor is an ordinary word."""
+        kind = m.group("type")
+        folded = kind.casefold()
+        caps = not any(c.islower() for c in m.group())
+        end = _name_end(text, m.end("type"), m.end())
+        if end == m.end("type"):
+            return None
+        if caps and folded not in _AMBIGUOUS_TYPES:
+            # "RUE DE LA GARE", "RUE VICTOR HUGO, 75011": a link word or an address tail.
+            if _CAPS_LINKED.match(text, m.end("type")) is None and _ADDRESS_TAIL.match(text, end) is None:
+                return None  # "CAR RUE ÉTOUFFER PAS": ALL-CAPS prose
+        if folded in _AMBIGUOUS_TYPES:
+            if kind == "Cite" or kind == "cite":
+                return None  # "Cite Dupuis (2009)": the verb, not a street
+            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            if prev is not None and prev.group(1).casefold() in _ORDINARY_BEFORE:
+                return None  # "une place", "au cours", "en chemin"
+            # ALL-CAPS or Title-Case prose ("PASSAGE AUX URGENCES", "Dresser Chemin Personnage")
+            # gives capitals no meaning: the everyday word needs an address tail after it.
+            titled = kind[0].isupper() and prev is not None and prev.group(1)[0].isupper()
+            if (caps or titled) and _ADDRESS_TAIL.match(text, end) is None:
+                return None
+        return end
+
+    @staticmethod
     def _trim_facility(text: str, m: regex.Match[str]) -> int | None:
-        name = m.group("name")
-        words = name.split()
-        keep_end = m.start("name")
-        offset = m.start("name")
-        for w in words:
-            idx = text.index(w, offset)
-            offset = idx + len(w)
-            if w in _FACILITY_STOP:
-                break
-            if w[0].isupper():
-                keep_end = offset
-        return keep_end if keep_end > m.start("name") else None
+        start = m.start("name")
+        if m.group().casefold().startswith("clinique") and text[max(0, start - 40) : m.start()].casefold().rstrip().endswith("examen"):
+            return None  # "examen clinique": the adjective
+        if m.group().split()[0].casefold() in _UNIT_HEADS:
+            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            if prev is not None and prev.group(1).casefold() == "en":
+                return None  # "transfert en SSR", "je travaille en EHPAD": a kind of unit
+        end = _name_end(text, start, m.end(), _FACILITY_STOP)
+        return end if end > start else None
+
+
+def _name_end(text: str, pos: int, limit: int, stop: frozenset[str] = frozenset()) -> int:
+    """End of the proper-name part in text[pos:limit]: the last word that is a name.
+
+    Link words ("de la", "des") only join name words. A service word first ("de SSR",
+    "de jour") means no name; an identifier acronym or clinical act ("IDE", "RPPS",
+    "Transfert"), a word in `stop` or a function word ("pour", "pas") ends the name.
+    """
+    keep = pos
+    for tok in _TOKEN.finditer(text, pos, limit):
+        word = tok.group()
+        folded = word.casefold()
+        if folded in _LINKS:
+            continue
+        if word in stop:
+            break
+        if "'" in folded[:2] or "’" in folded[:2]:
+            folded = folded[2:]  # "l'Église" -> "église"
+        if folded in _NOT_NAME or folded in _FUNCTION or (folded in _SERVICE and keep == pos):
+            break
+        if folded and (word[-len(folded)].isupper() or word[0].isdigit()):
+            keep = tok.end()
+    return keep
