@@ -22,13 +22,16 @@ from guard.detect.rules.context import fold
 
 _TITLE = compile_pattern(
     r"(?<![\w.])(?P<title>"
-    r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr|MR|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
+    r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
     r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|[Pp]atiente?\s*:?|PATIENTE?\s*:?|[Pp]t|"
     r"s['’]appelle|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
     r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
     r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
 )
+_CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES)[ \t]+$")
+# Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
+_SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
 _TOKEN = regex.compile(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
 _PARTICLES = frozenset(
     "de du des d' le la van von der den da dos do das di del della ben bin ibn el al ter mac".split()
@@ -36,7 +39,7 @@ _PARTICLES = frozenset(
 _CAP_STOP = frozenset(
     fold(w)
     for w in (
-        "Madame Monsieur Mademoiselle Mme Docteur Professeur Dr Pr Cher Chère Confrère Consœur "
+        "Madame Monsieur Mademoiselle Mme Mmes Mlle Mr Mrs Ms Miss Docteur Professeur Dr Pr Cher Chère Confrère Consœur "
         "Cordialement Le La Les Un Une Et Ou Qui Que Est A Au Aux En Dans Pour Avec Sans Sur Son Sa Ses "
         "Patient Patiente Service Hôpital CHU Clinique Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
         "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet"
@@ -47,7 +50,10 @@ _LOWER_STOP = frozenset(
     "il elle on en dans pour avec sans sur par vers chez se s ne n y x ans an a-t-elle a-t-il "
     "présente presente souffre souffrant tousse vient va doit a été était sera depuis hier demain "
     "aujourd'hui lui leur patient patiente docteur professeur dr pr mme mr monsieur madame bien "
-    "ok oui non merci svp stp pb rdv tel tél né née nee ne".split()
+    "ok oui non merci svp stp pb rdv tel tél né née nee ne "
+    # what a doctor does, in a sentence about them ("le docteur demande", "le dr prévue demain")
+    "demande demandé demandée prévu prévue prevu prevue passe passé passée vu vue dit pense conseille "
+    "propose recommande souhaite veut note trouve explique".split()
 )
 
 
@@ -56,6 +62,14 @@ def first_names() -> frozenset[str]:
     """Folded first names from the shipped list (guard/detect/data/prenoms.txt)."""
     raw = resources.files("guard.detect.data").joinpath("prenoms.txt").read_text(encoding="utf-8")
     return frozenset(fold(line.strip()) for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _particle_then_name(tokens: list[tuple[str, int, int]]) -> bool:
+    """A particle then a plain capitalised word ("de Castelnau"), not "de l'EHPAD"."""
+    if len(tokens) < 2 or fold(tokens[0][0]) not in _PARTICLES:
+        return False
+    nxt = tokens[1][0]
+    return nxt[:1].isupper() and "'" not in nxt and "’" not in nxt and fold(nxt) not in _CAP_STOP
 
 
 def _is_cap(tok: str) -> bool:
@@ -72,13 +86,17 @@ class TitledNameRule:
         for m in iter_matches(_TITLE, text, self.name):
             title = m.group("title")
             lower_title = m.group("lower") is not None
+            if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "LE PATIENT DÉCRIT DES DOULEURS": ALL-CAPS prose, not a form label
             tokens = self._tokens(text, m.end())
             if not tokens:
                 continue
-            if _is_cap(tokens[0][0]):
+            if _is_cap(tokens[0][0]) or _particle_then_name(tokens):  # "Mme Martin", "Mrs de Castelnau"
                 picked = self._capitalised(tokens)
                 score = 0.7 if title[:1] in "Pp" and "atient" in title.lower() or title.lower() == "pt" else 0.8
             elif lower_title:
+                if title == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "depuis le 10/02/2025 pr asthme": SMS "pour", not "Professeur"
                 picked = self._lowercase(tokens)
                 score = 0.6
             else:

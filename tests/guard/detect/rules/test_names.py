@@ -27,6 +27,16 @@ RULE = TitledNameRule()
         ("mr kowalski piotr 72 ans", [("kowalski", "NOM"), ("piotr", "PRENOM")]),
         ("mme boudiaf veut savoir", [("boudiaf", "NOM")]),
         ("MME FERREIRA ANA NEE LE", [("FERREIRA ANA", "NOM")]),
+        # a civility after "patient" or a form label: the name is what follows the civility
+        ("Votre patient Mr. Perret a été", [("Perret", "NOM")]),
+        ("Patient : Mr Hervé, 82a", [("Hervé", "NOM")]),
+        ("Nom : Mrs Lejeune", [("Lejeune", "NOM")]),
+        ("Votre patiente Mrs de Castelnau a été", [("de Castelnau", "NOM")]),
+        ("VOTRE PATIENTE GÜNER A ÉTÉ HOSPITALISÉE", [("GÜNER", "NOM")]),
+        ("PATIENT KERVELLA VINCENZO, DOB", [("KERVELLA VINCENZO", "NOM")]),
+        # lowercase "pr" is still Professeur where no date is before it
+        ("medecin traitant : pr lamy, adénocarcinome", [("lamy", "NOM")]),
+        ("bien confraternellement,\npr leduc", [("leduc", "NOM")]),
     ],
 )
 def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
@@ -49,6 +59,19 @@ def test_lowercase_score_is_moderate() -> None:
         "Docteur, que faire ?",
         "née le 12/03/1950",
         "mr est tombé hier",
+        # a civility is not a name
+        "Patient : Mr.",
+        "Nom : Mlle",
+        # ALL-CAPS prose: "le patient" is a noun, not a form label
+        "LE PATIENT DÉCRIT DES DOULEURS COTÉES",
+        "UN PATIENT ATTEINT DE CHOLÉCYSTITE",
+        # SMS "pr" = "pour" after a date
+        "depuis le 10 février 2025 pr cholécystite aiguë",
+        "depuis le 26/05/2021 pr asthme stp",
+        # a doctor doing something
+        "avis de le docteur demandé : pas de contre-indication",
+        "visite de le dr prevue demain",
+        "vue par le Dr de l'EHPAD",
     ],
 )
 def test_negatives(text: str) -> None:
