@@ -16,6 +16,7 @@ from typing import Literal
 from guard.detect.finding import Finding
 from guard.detect.lexicon import drop_medical_terms
 from guard.detect.merge import resolve_overlaps
+from guard.detect.placeholders import drop_placeholders
 from guard.detect.plausibility import keep_plausible
 from guard.detect.recognizer import Recognizer
 
@@ -87,4 +88,5 @@ class Detector:
             found.extend(recognizer.find(text))
         if self._model is not None:
             found.extend(keep_plausible(text, self._model.find(text)))
-        return resolve_overlaps(drop_medical_terms(text, found), len(text))
+        found = drop_placeholders(text, drop_medical_terms(text, found))
+        return resolve_overlaps(found, len(text))

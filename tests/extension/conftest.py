@@ -139,10 +139,10 @@ class Daemon:
     """`vigie serve` as a subprocess, restartable on the same port."""
 
     def __init__(self, data_dir: Path, port: int, policy: dict[str, object] | None = None,
-                 use_model: bool = False) -> None:
+                 use_model: bool = True) -> None:
         self.data_dir = data_dir
         self.port = port
-        self.use_model = use_model  # tests use the rules only: deterministic and light
+        self.use_model = use_model  # the shipped detector (rules + model), as on a practice PC
         self.proc: subprocess.Popen[str] | None = None
         self.policy_path = data_dir / "admin-policy.json"
         if policy is not None:
