@@ -29,7 +29,7 @@ _TITLE = compile_pattern(
     r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
 )
-_CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES)[ \t]+$")
+_CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
 _SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
 _TOKEN = regex.compile(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
@@ -41,20 +41,22 @@ _CAP_STOP = frozenset(
     for w in (
         "Madame Monsieur Mademoiselle Mme Mmes Mlle Mr Mrs Ms Miss Docteur Professeur Dr Pr Cher Chère Confrère Consœur "
         "Cordialement Le La Les Un Une Et Ou Qui Que Est A Au Aux En Dans Pour Avec Sans Sur Son Sa Ses "
-        "Patient Patiente Service Hôpital CHU Clinique Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
+        "Patient Patiente Service Hôpital CHU Clinique EHPAD USLD SSR Urgences Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
         "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet"
     ).split()
+)
+# What a doctor does, in a sentence about them ("le docteur demandé", "LE DR PRÉVUE DEMAIN").
+_DOCTOR_VERBS = frozenset(
+    "demande demandé demandée prévu prévue prevu prevue passe passé passée vu vue dit pense conseille "
+    "propose recommande souhaite veut note trouve explique".split()
 )
 _LOWER_STOP = frozenset(
     "a à au aux et est es ou où qui que quoi de du des le la les un une son sa ses mon ma mes ce cette "
     "il elle on en dans pour avec sans sur par vers chez se s ne n y x ans an a-t-elle a-t-il "
     "présente presente souffre souffrant tousse vient va doit a été était sera depuis hier demain "
     "aujourd'hui lui leur patient patiente docteur professeur dr pr mme mr monsieur madame bien "
-    "ok oui non merci svp stp pb rdv tel tél né née nee ne "
-    # what a doctor does, in a sentence about them ("le docteur demande", "le dr prévue demain")
-    "demande demandé demandée prévu prévue prevu prevue passe passé passée vu vue dit pense conseille "
-    "propose recommande souhaite veut note trouve explique".split()
-)
+    "ok oui non merci svp stp pb rdv tel tél né née nee ne".split()
+) | _DOCTOR_VERBS
 
 
 @lru_cache(maxsize=1)
@@ -91,12 +93,12 @@ class TitledNameRule:
             tokens = self._tokens(text, m.end())
             if not tokens:
                 continue
+            if title.casefold() == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "depuis le 10/02/2025 pr asthme", "18/03/2019 PR TROUBLE…": SMS "pour"
             if _is_cap(tokens[0][0]) or _particle_then_name(tokens):  # "Mme Martin", "Mrs de Castelnau"
                 picked = self._capitalised(tokens)
                 score = 0.7 if title[:1] in "Pp" and "atient" in title.lower() or title.lower() == "pt" else 0.8
             elif lower_title:
-                if title == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
-                    continue  # "depuis le 10/02/2025 pr asthme": SMS "pour", not "Professeur"
                 picked = self._lowercase(tokens)
                 score = 0.6
             else:
@@ -127,8 +129,11 @@ class TitledNameRule:
                 picked.append(tok)
                 i += 1
                 continue
-            if not _is_cap(tok[0]) or folded in _CAP_STOP or len(tok[0]) < 2:
+            bare = folded[2:] if folded[1:2] in ("'", "’") else folded  # "L'EHPAD" -> "ehpad"
+            if not _is_cap(tok[0]) or folded in _CAP_STOP or bare in _CAP_STOP or len(tok[0]) < 2:
                 break  # "Mme X, 80 ans": a single letter is a placeholder, not a name
+            if tok[0].isupper() and len(folded) > 4 and folded in _DOCTOR_VERBS:  # not "VU", a surname
+                break  # "LE DR PRÉVUE DEMAIN": ALL-CAPS prose
             picked.append(tok)
             i += 1
         while picked and fold(picked[-1][0]) in _PARTICLES:

@@ -37,6 +37,9 @@ RULE = TitledNameRule()
         # lowercase "pr" is still Professeur where no date is before it
         ("medecin traitant : pr lamy, adénocarcinome", [("lamy", "NOM")]),
         ("bien confraternellement,\npr leduc", [("leduc", "NOM")]),
+        ("VU PAR LE PR DUPONT LE 12/03", [("DUPONT", "NOM")]),
+        ("Dr Prévost a vu", [("Prévost", "NOM")]),
+        ("Dre Lucía VU, urgences", [("Lucía VU", "NOM")]),
     ],
 )
 def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
@@ -72,6 +75,12 @@ def test_lowercase_score_is_moderate() -> None:
         "avis de le docteur demandé : pas de contre-indication",
         "visite de le dr prevue demain",
         "vue par le Dr de l'EHPAD",
+        "VU PAR LE DR DE L'EHPAD.",
+        "18/03/2019 PR TROUBLE BIPOLAIRE STP RESUME",
+        "depuis le 08/08/2019 pr HTA stp",
+        "VISITE DE LE DR PRÉVUE DEMAIN.",
+        "AVIS DE LE PR DEMANDÉ : PAS DE CONTRE-INDICATION",
+        "WRITE A PATIENT LEAFLET ABOUT TRIADE DE CHARCOT",
     ],
 )
 def test_negatives(text: str) -> None:
