@@ -45,7 +45,7 @@ _NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
     r"(?<!\w)(?:(?i:h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
-    r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
+    r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
     r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
@@ -55,23 +55,32 @@ _CITY_CUED = compile_pattern(
     r"(?<!\w)(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire)"
     rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w)"
 )
-_FACILITY_STOP = frozenset({"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Service", "Cordialement"})
+_FACILITY_STOP = frozenset(
+    {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
+)
 
-# Words that name a kind of care or a unit, not a place: right after an anchor they mean
-# there is no name ("clinique de SSR", "hôpital de jour"); after a name they may be part of
-# it ("GHU Paris Psychiatrie"). Case-folded.
+# Words that name a kind of care or a unit, not a place: alone after an anchor they are no
+# name ("clinique de SSR", "hôpital de jour"); next to a name they are part of it ("GHU
+# Paris Psychiatrie", "Institut de Cancérologie de Lorraine"). Case-folded.
 _SERVICE = frozenset(
     "ssr usld smr had mco psy psychiatrie psychiatrique gériatrie geriatrie gériatrique réanimation "
     "reanimation réa rea urgences urgence jour nuit semaine soins suite suites long séjour sejour "
     "médecine medecine chirurgie pédiatrie pediatrie cardiologie neurologie oncologie maternité "
-    "rééducation reeducation réadaptation readaptation convalescence douleur addictologie".split()
+    "rééducation reeducation réadaptation readaptation convalescence douleur addictologie "
+    "cancérologie cancerologie oncologie garde sommeil gynécologie gynecologie obstétrique obstetrique "
+    "orthopédie orthopedie ophtalmologie dermatologie pneumologie gastro-entérologie gastro-enterologie "
+    "néphrologie nephrologie urologie rhumatologie endocrinologie hématologie hematologie infectiologie "
+    "radiologie radiothérapie radiotherapie dialyse kinésithérapie kinesitherapie nutrition palliatifs "
+    "pédopsychiatrie pedopsychiatrie psychogériatrie neurochirurgie néonatologie neonatologie anesthésie "
+    "imagerie sport".split()
 )
 # Identifier acronyms, professions and clinical acts: they always end a name ("Passage IDE",
 # "SSR RPPS :", "cours Transfert vers…"). Case-folded.
 _NOT_NAME = frozenset(
     "ide idel ipp nda rpps adeli finess ssiad cmp cmpp sau smur samu uhcd usic usc dim crh rdv "
     "service unité unite pôle pole transfert évaluation evaluation examen bilan suivi consultation "
-    "traitement passage avis prise retour sortie hospitalisation admission patient patiente".split()
+    "traitement passage avis prise retour sortie hospitalisation admission patient patiente adressé "
+    "adressée adresse".split()
 )
 # Function words end a name ("CHU POUR AVIS", "USLD Pas de…"): a place name is not "pour".
 _FUNCTION = frozenset(
@@ -92,7 +101,7 @@ _ORDINARY_BEFORE = frozenset(
 # What follows a street name in an address block: a postcode, "BP", "BÂT.", "APT", "CEDEX".
 _ADDRESS_TAIL = regex.compile(r"[\s,\-–]{0,4}(?:\d{5}(?!\d)|(?i:bp|b[âa]t|apt|cedex)(?!\w))")
 _CAPS_LINKED = regex.compile(r"\s+(?:DE\s+LA|DE\s+L['’]|DES|DU|DE|D['’]|LA|LE|LES|L['’])\s*[\p{Lu}\d]")
-_UNIT_HEADS = frozenset({"ehpad", "ssr", "usld"})
+_UNIT_HEADS = frozenset({"ehpad", "ssr", "usld", "smr"})
 _PREV_WORD = regex.compile(r"([\p{L}]+)[ \t]+$")
 _TOKEN = regex.compile(r"\S+")
 
@@ -149,8 +158,12 @@ class PlaceRule:
         if end == m.end("type"):
             return None
         if caps and folded not in _AMBIGUOUS_TYPES:
-            # "RUE DE LA GARE", "RUE VICTOR HUGO, 75011": a link word or an address tail.
-            if _CAPS_LINKED.match(text, m.end("type")) is None and _ADDRESS_TAIL.match(text, end) is None:
+            # "RUE DE LA GARE", "AVENUE NATIONALE, LE MANS": a link word, a comma or a postcode.
+            if (
+                _CAPS_LINKED.match(text, m.end("type")) is None
+                and _ADDRESS_TAIL.match(text, end) is None
+                and not text.startswith(",", end)
+            ):
                 return None  # "CAR RUE ÉTOUFFER PAS": ALL-CAPS prose
         if folded in _AMBIGUOUS_TYPES:
             if kind == "Cite" or kind == "cite":
@@ -170,19 +183,29 @@ class PlaceRule:
         start = m.start("name")
         if m.group().casefold().startswith("clinique") and text[max(0, start - 40) : m.start()].casefold().rstrip().endswith("examen"):
             return None  # "examen clinique": the adjective
-        if m.group().split()[0].casefold() in _UNIT_HEADS:
+        end = _name_end(text, start, m.end(), _FACILITY_STOP)
+        if end <= start:
+            return None
+        if m.group().split()[0].casefold() in _UNIT_HEADS and _single_word(text[start:end]):
             prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
             if prev is not None and prev.group(1).casefold() == "en":
-                return None  # "transfert en SSR", "je travaille en EHPAD": a kind of unit
-        end = _name_end(text, start, m.end(), _FACILITY_STOP)
-        return end if end > start else None
+                # "je travaille en EHPAD Scanner réalisé…": a kind of unit, then a new sentence;
+                # "admission en EHPAD Les Opalines" (article, two words) stays a name.
+                return None
+        return end
+
+
+def _single_word(name: str) -> bool:
+    """One plain word, no article or hyphen: "Scanner" rather than "Les Opalines"."""
+    words = name.split()
+    return len(words) == 1 and "-" not in words[0] and "'" not in words[0] and "’" not in words[0]
 
 
 def _name_end(text: str, pos: int, limit: int, stop: frozenset[str] = frozenset()) -> int:
     """End of the proper-name part in text[pos:limit]: the last word that is a name.
 
-    Link words ("de la", "des") only join name words. A service word first ("de SSR",
-    "de jour") means no name; an identifier acronym or clinical act ("IDE", "RPPS",
+    Link words ("de la", "des") only join name words. A service word before any name ("de
+    SSR", "de jour") is not a name on its own; an identifier acronym or clinical act ("IDE", "RPPS",
     "Transfert"), a word in `stop` or a function word ("pour", "pas") ends the name.
     """
     keep = pos
@@ -193,10 +216,12 @@ def _name_end(text: str, pos: int, limit: int, stop: frozenset[str] = frozenset(
             continue
         if word in stop:
             break
-        if "'" in folded[:2] or "’" in folded[:2]:
-            folded = folded[2:]  # "l'Église" -> "église"
-        if folded in _NOT_NAME or folded in _FUNCTION or (folded in _SERVICE and keep == pos):
+        bare = word[2:] if word[1:2] in ("'", "’") else word  # "l'Église" -> "Église"
+        folded = bare.casefold()
+        if folded in _NOT_NAME or folded in _FUNCTION:
             break
-        if folded and (word[-len(folded)].isupper() or word[0].isdigit()):
+        if folded in _SERVICE and keep == pos:
+            continue  # "Institut de Cancérologie de Lorraine": the name, if any, comes later
+        if bare[:1].isupper() or bare[:1].isdigit():
             keep = tok.end()
     return keep
