@@ -166,6 +166,17 @@ class IncidentService:
 
     # ---------------------------------------------------------- API
 
+    def _failed(self, exc: Exception, what: str) -> RecordResult:
+        """One place turns a failed write into a visible, French, value-free error: a store
+        error keeps its own message (read-only, disk full...), anything else is logged by
+        type only, so no patient data can ride along in an exception's text."""
+        if isinstance(exc, StoreError):
+            self._error = str(exc)
+        else:
+            log.error("%s logging failed: %s", what, type(exc).__name__)
+            self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
+        return RecordResult(logged=False, error=self._error)
+
     def record_event(self, event: Any, *, extension_version: str, daemon_version: str) -> RecordResult:
         try:
             with self._lock:
@@ -189,13 +200,8 @@ class IncidentService:
             if self._forwarder is not None:
                 self._forwarder.notify()
             return RecordResult(logged=True, incident_id=row.incident_id)
-        except StoreError as exc:
-            self._error = str(exc)
-            return RecordResult(logged=False, error=self._error)
         except Exception as exc:
-            log.error("incident logging failed: %s", type(exc).__name__)
-            self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
-            return RecordResult(logged=False, error=self._error)
+            return self._failed(exc, "incident")
 
     def record_health(self, health: Any, *, extension_version: str = "", daemon_version: str = ""
                       ) -> RecordResult:
@@ -215,12 +221,8 @@ class IncidentService:
                     daemon_version=clean_version(daemon_version)))
                 self._error = ""
             return RecordResult(logged=True, incident_id=row.incident_id)
-        except StoreError as exc:
-            self._error = str(exc)
-            return RecordResult(logged=False, error=self._error)
         except Exception as exc:
-            self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
-            return RecordResult(logged=False, error=self._error)
+            return self._failed(exc, "health")
 
     def record_pause(self, minutes: int | None, *, ended_by: str = "", daemon_version: str = ""
                      ) -> RecordResult:
@@ -252,13 +254,8 @@ class IncidentService:
             if spool and self._forwarder is not None:
                 self._forwarder.notify()
             return RecordResult(logged=True, incident_id=row.incident_id)
-        except StoreError as exc:
-            self._error = str(exc)
-            return RecordResult(logged=False, error=self._error)
         except Exception as exc:
-            log.error("pause logging failed: %s", type(exc).__name__)
-            self._error = f"Erreur interne du journal des incidents ({type(exc).__name__})."
-            return RecordResult(logged=False, error=self._error)
+            return self._failed(exc, "pause")
 
     def today_counts(self) -> dict[str, int]:
         """Incidents since local midnight, by outcome, plus "total"."""
