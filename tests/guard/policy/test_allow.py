@@ -75,5 +75,6 @@ def test_result_is_an_ordered_subset(text, spans, terms) -> None:
     findings = [Finding(s, min(s + n, len(text)), Label.NOM, 0.9, "prop")
                 for s, n in spans if s < len(text) and min(s + n, len(text)) > s]
     kept = drop_allowed_terms(text, findings, terms)
-    assert all(k in findings for k in kept)
-    assert [findings.index(k) for k in kept] == sorted(findings.index(k) for k in kept)
+    # An ordered subsequence, by identity: equal duplicate findings make index() ambiguous.
+    remaining = iter(findings)
+    assert all(any(k is f for f in remaining) for k in kept)
