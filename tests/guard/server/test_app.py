@@ -496,7 +496,11 @@ def test_policy_change_is_pushed(make_server, tmp_path: Path) -> None:
         await asyncio.sleep(0.05)
         admin = tmp_path / "admin-policy.json"
         admin.write_text(json.dumps({"version": "v2", "extension_ids": [OTHER_ID]}), encoding="utf-8")
+        # A non-atomic write can first be read half-written (pushed as the strict fallback);
+        # the complete file follows. Wait for it.
         msg = await recv_json(ws, timeout=10)
+        while not (msg["type"] == "policy" and msg["policy"]["version"] == "v2"):
+            msg = await recv_json(ws, timeout=10)
         other = await open_client(rs.port, origin=f"chrome-extension://{OTHER_ID}")
         await other.close()
         await ws.close()
