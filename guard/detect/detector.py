@@ -89,4 +89,4 @@ class Detector:
         if self._model is not None:
             found.extend(keep_plausible(text, self._model.find(text)))
         found = drop_placeholders(text, drop_medical_terms(text, found))
-        return resolve_overlaps(found, len(text))
+        return resolve_overlaps(found, len(text), text)

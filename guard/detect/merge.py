@@ -33,10 +33,11 @@ def _priority(f: Finding) -> tuple[int, float, int]:
     return (tier, f.score, f.length)
 
 
-def resolve_overlaps(findings: Iterable[Finding], text_length: int) -> list[Finding]:
+def resolve_overlaps(findings: Iterable[Finding], text_length: int, text: str | None = None) -> list[Finding]:
     """Keep a non-overlapping subset, preferring higher-priority findings, sorted by start.
 
-    Offsets are clipped to the text; empty spans after clipping are dropped.
+    Offsets are clipped to the text; empty spans after clipping are dropped. With `text`,
+    the whole words of a partly overlapped finding that no winner covers are kept as well.
     """
     clipped: list[Finding] = []
     for f in findings:
@@ -50,12 +51,55 @@ def resolve_overlaps(findings: Iterable[Finding], text_length: int) -> list[Find
     # finds the only neighbours a candidate can overlap (O(n log n) on 200,000-char inputs).
     starts: list[int] = []
     kept: list[Finding] = []
-    for f in sorted(clipped, key=_priority, reverse=True):
+
+    def overlaps(f: Finding) -> int | None:
+        """Insertion index if `f` overlaps nothing kept, else None."""
         i = bisect.bisect_left(starts, f.start)
         if i < len(kept) and kept[i].start < f.end:
-            continue
+            return None
         if i > 0 and kept[i - 1].end > f.start:
+            return None
+        return i
+
+    for f in sorted(clipped, key=_priority, reverse=True):
+        i = overlaps(f)
+        if i is not None:
+            starts.insert(i, f.start)
+            kept.insert(i, f)
             continue
-        starts.insert(i, f.start)
-        kept.insert(i, f)
+        if text is None:
+            continue
+        # Partly covered: what the winner left uncovered is still flagged by this finding
+        # ("M. KEMAL Yusuf" read as one name by a rule, "KEMAL" alone by the model: "Yusuf"
+        # must not leak). Only whole words are kept, never a fragment of one.
+        for piece in _uncovered(f, kept, starts, text):
+            j = overlaps(piece)
+            if j is not None:
+                starts.insert(j, piece.start)
+                kept.insert(j, piece)
     return kept
+
+
+def _uncovered(f: Finding, kept: list[Finding], starts: list[int], text: str) -> list[Finding]:
+    pieces: list[Finding] = []
+    pos = f.start
+    i = max(0, bisect.bisect_right(starts, f.start) - 1)
+    bounds: list[tuple[int, int]] = []
+    while i < len(kept) and kept[i].start < f.end:
+        k = kept[i]
+        if k.end > pos:
+            if k.start > pos:
+                bounds.append((pos, k.start))
+            pos = max(pos, k.end)
+        i += 1
+    if pos < f.end:
+        bounds.append((pos, f.end))
+    for a, b in bounds:
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b - a < 2 or (a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+            continue
+        pieces.append(Finding(a, b, f.label, f.score, f.source, f.explanation))
+    return pieces

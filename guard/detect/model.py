@@ -196,14 +196,21 @@ class NerModel:
                 score = float(min(1.0, max(0.0, sum(probs) / len(probs))))
                 found.append(Finding(start, end, cur_label, score, "model", _explanation(cur_label)))
 
-        for i, t in enumerate(tag.tolist()):
+        # Only tagged tokens are visited (most tokens are O): a gap between two visited
+        # indices means O tokens in between, which end the current entity.
+        tags = tag.tolist()
+        previous = -2
+        for i in np.flatnonzero(tag).tolist():
+            t = tags[i]
             prefix, label = self._tags[t] if t < len(self._tags) else ("O", None)
-            s, e = offsets[i]
-            if label is None:
+            if i != previous + 1 or label is None:
                 flush()
                 cur_label = None
                 probs = []
+            previous = i
+            if label is None:
                 continue
+            s, e = offsets[i]
             if prefix == "I" and label == cur_label and _joinable(text, cur_end, s):
                 cur_end = max(cur_end, e)
                 probs.append(float(prob[i]))

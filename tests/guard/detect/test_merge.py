@@ -48,3 +48,21 @@ def test_result_is_sorted_disjoint_and_inside(findings: list[Finding], length: i
     for a, b in zip(out, out[1:]):
         assert a.end <= b.start
     assert all(0 <= f.start < f.end <= length for f in out)
+
+
+def test_words_a_winner_leaves_uncovered_stay_flagged() -> None:
+    text = "Vu M. KEMAL Yusuf ce jour."
+    rule = Finding(6, 17, Label.NOM, 0.8, "rule:names")  # "KEMAL Yusuf"
+    model = Finding(6, 11, Label.NOM, 0.99, "model")  # "KEMAL"
+    kept = resolve_overlaps([rule, model], len(text), text)
+    assert [(text[f.start:f.end], f.source) for f in kept] == [("KEMAL", "model"), ("Yusuf", "rule:names")]
+    # Without the text (segment stitching in the daemon), the loser is dropped whole.
+    assert resolve_overlaps([rule, model], len(text)) == [model]
+
+
+def test_a_fragment_of_a_word_is_never_kept() -> None:
+    text = "Dossier Martinez."
+    rule = Finding(8, 16, Label.NOM, 0.8, "rule:names")  # "Martinez"
+    model = Finding(8, 14, Label.PRENOM, 0.99, "model")  # "Martin": the rest "ez" is a fragment
+    kept = resolve_overlaps([rule, model], len(text), text)
+    assert [(text[f.start:f.end]) for f in kept] == ["Martin"]
