@@ -68,6 +68,22 @@ _MONTH_STEMS = ("jan", "f\u00e9v", "fev", "mar", "avr", "mai", "juin", "juil", "
 _BEFORE_MONTH = 60  # room for "mercredi 1er" or "vingt-trois"
 _AFTER_MONTH = 90  # room for a year in words
 
+# English dates in mixed prompts ("admitted on 14 October", "seen on Nov 22nd"): month names
+# are capitalised in English, which keeps the verb "may" and "march" out.
+_EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_ENGLISH = compile_pattern(
+    rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})(?!\w)(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    rf"|(?P<month2>{_EN_MONTH})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:,.]\d)(?:,?\s+(?P<year2>(?:19|20)\d\d)(?!\d))?(?!\s*(?:mg|g|ml|%|kg|h)\b))"
+)
+_EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
+_RANGE_START = regex.compile(r"(?i)(?<!\w)du\s+(1er|[0-3]?\d)\s+(?:au|-)\s+$")
+# "Apgar 9/10/10": three scores, not a date.
+_SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
+
 _PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim")
 
 
@@ -123,6 +139,8 @@ class DateRule:
                 day, month = int(m.group("day")), int(m.group("month"))
             if not _valid_day_month(day, month):
                 continue
+            if _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
             short_year = m.group("year") is not None and len(m.group("year")) == 2
             score = 0.7 if short_year and m.group("sep") == "." else 0.9  # "3.12.10" is often a version
             self._emit(out, text, m.start(), m.end(), score, "date numérique")
@@ -145,4 +163,14 @@ class DateRule:
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
+        if any(stem in text for stem in _EN_STEMS):
+            for m in iter_matches(_ENGLISH, text, "dates-english"):
+                day = int(m.group("day") or m.group("day2"))
+                if 1 <= day <= 31:
+                    self._emit(out, text, m.start(), m.end(), 0.85 if (m.group("year") or m.group("year2")) else 0.75,
+                               "date en anglais")
+        for f in list(out):
+            r = _RANGE_START.search(text, max(0, f.start - 16), f.start)
+            if r is not None and (r.group(1) == "1er" or 1 <= int(r.group(1)) <= 31):
+                out.append(make(r.start(1), r.end(1), f.label, min(f.score, 0.8), self.name, "début d'une période (du … au …)"))
         return out

@@ -20,6 +20,7 @@ import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
+from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
 
 _STREET_TYPE = (
@@ -44,10 +45,12 @@ _ADDRESS_BARE = compile_pattern(
 _NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
-    r"(?<!\w)(?:(?i:h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
+    r"(?<!\w)(?:(?i:h[ôo]pital\s+d['’]instruction\s+des\s+arm[ée]es|maternit[ée]|centre\s+d['’]imagerie(?:\s+m[ée]dicale)?|"
+    r"cabinet\s+(?:m[ée]dical|infirmier|dentaire|de\s+radiologie|de\s+kin[ée](?:sith[ée]rapie)?)|centre\s+m[ée]dical|"
+    r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA)"
-    rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral))?"
+    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD)"
+    rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?)-)?\p{Lu}[\p{Ll}'’]+)*"
@@ -96,7 +99,8 @@ _AMBIGUOUS_TYPES = frozenset(
     "residence traverse montée montee hameau parvis".split()
 )
 _ORDINARY_BEFORE = frozenset(
-    "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas".split()
+    "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas de des "
+    "du".split()
 )
 # What follows a street name in an address block: a postcode, "BP", "BÂT.", "APT", "CEDEX".
 _ADDRESS_TAIL = regex.compile(r"[\s,\-–]{0,4}(?:\d{5}(?!\d)|(?i:bp|b[âa]t|apt|cedex)(?!\w))")
@@ -173,6 +177,12 @@ class PlaceRule:
                 return None  # "une place", "au cours", "en chemin"
             # ALL-CAPS or Title-Case prose ("PASSAGE AUX URGENCES", "Dresser Chemin Personnage")
             # gives capitals no meaning: the everyday word needs an address tail after it.
+            first = _TOKEN.search(text, m.end("type"), end)
+            if not caps and first is not None and first.group().isupper() and len(first.group()) <= 6:
+                return None  # "Cours IFSI", "place en EHPAD": an acronym is no street name
+            last = text[m.end("type"):end].split()[-1]
+            if is_medical_term(last):
+                return None  # "la place du Xarelto": a drug or a disease is no street name
             titled = kind[0].isupper() and prev is not None and prev.group(1)[0].isupper()
             if (caps or titled) and _ADDRESS_TAIL.match(text, end) is None:
                 return None
@@ -186,6 +196,12 @@ class PlaceRule:
         end = _name_end(text, start, m.end(), _FACILITY_STOP)
         if end <= start:
             return None
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if "\n" in text[start:start + lead] and m.group().split()[0].isupper():
+            return None  # "— SSR\nCible : douleur": a unit in a heading, then the next line
+        cut = text.find("\n", start + lead, end)
+        if cut != -1:
+            end = len(text[:cut].rstrip())  # a name does not run on into the next line
         if m.group().split()[0].casefold() in _UNIT_HEADS and _single_word(text[start:end]):
             prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
             if prev is not None and prev.group(1).casefold() == "en":

@@ -80,3 +80,35 @@ def test_negatives(text: str) -> None:
 def test_guideline_context_lowers_month_year_below_threshold() -> None:
     assert flagged(RULE, "recommandations HAS mars 2019") == []
     assert flagged(RULE, "recommandations HAS mars 2019", min_score=0.0) == [("mars 2019", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hospitalisée du 3 au 9/02/2025 pour une pyélonéphrite.", ["3", "9/02/2025"]),
+        ("arrêt de travail du 1er au 15 juin 2024 inclus", ["1er", "15 juin 2024"]),
+        ("garde du 12 au 13/05", ["12", "13/05"]),
+    ],
+)
+def test_first_day_of_a_range_is_a_date(text: str, expected: list[str]) -> None:
+    assert sorted(v for v, _ in flagged(RULE, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was admitted on 3 February with sepsis.", "3 February"),
+        ("Follow-up visit on Sept 4th, thanks.", "Sept 4th"),
+        ("Discharged on April 12, 2025 to home.", "April 12, 2025"),
+    ],
+)
+def test_english_dates(text: str, value: str) -> None:
+    assert [v for v, _ in flagged(RULE, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Apgar 8/9/10 à la naissance.", "Score d'Apgar : 10/10/10", "you may 2 times a day", "I march 10 miles"],
+)
+def test_scores_and_english_verbs_are_not_dates(text: str) -> None:
+    assert flagged(RULE, text) == []

@@ -108,3 +108,34 @@ def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("transférée à la maternité des Lilas demain", "maternité des Lilas"),
+        ("rendez-vous au centre d'imagerie médicale Les Tanneurs", "centre d'imagerie médicale Les Tanneurs"),
+        ("suivi au CMP Victor-Hugo depuis 2019", "CMP Victor-Hugo"),
+        ("adressé par le cabinet de kinésithérapie du Port", "cabinet de kinésithérapie du Port"),
+        ("Maison de santé pluriprofessionnelle des Coteaux, 3 rue", "Maison de santé pluriprofessionnelle des Coteaux"),
+    ],
+)
+def test_facility_kinds(text: str, value: str) -> None:
+    assert (value, "HOPITAL") in flagged(RULE, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quelle est la place du Kardegic en prévention primaire ?",
+        "Cours IFSI — les soins palliatifs",
+        "une demande de place en EHPAD pour sa mère",
+        "TRANSMISSIONS — USLD\nCible : chute",
+    ],
+)
+def test_ordinary_anchors_are_not_places(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
+def test_a_facility_name_stops_at_the_line_end() -> None:
+    assert flagged(RULE, "Clinique Pasteur\nCompte rendu opératoire") == [("Clinique Pasteur", "HOPITAL")]
