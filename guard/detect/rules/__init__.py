@@ -22,6 +22,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.nir import NirRule
     from guard.detect.rules.phone import PhoneRule
     from guard.detect.rules.places import PlaceRule
+    from guard.detect.rules.relatives import RelativeNameRule
     from guard.detect.rules.zip import ZipRule
 
     return [
@@ -36,4 +37,5 @@ def default_rules() -> list[Recognizer]:
         ZipRule(),
         PlaceRule(),
         TitledNameRule(),
+        RelativeNameRule(),
     ]

@@ -1,0 +1,63 @@
+"""First names after a relation or a role word: "son mari Olivier", "sa fille Fanta",
+"le fils de la patiente, Kevin", "l'IDE Sabrina", "ma patiente de 91 ans, Yvonne", "her son Minh".
+
+Why a rule: relatives and carers are named by first name alone, without the civility title the
+titled-name rule needs, and a capitalised word right after "son mari" or "sa fille" is a name
+in practice. Only a capitalised word that is not a clinical term nor a function word is taken,
+so "sa fille Aînée" or "son père Diabétique" stay unflagged.
+"""
+
+from __future__ import annotations
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.lexicon import is_medical_term
+from guard.detect.rules._base import compile_pattern, iter_matches, make
+from guard.detect.rules.context import fold
+from guard.detect.rules.names import _CAP_STOP
+
+_RELATION = (
+    r"fils|fille|mari|[ée]poux|[ée]pouse|femme|compagnon|compagne|conjointe?|fr[èe]re|s(?:œ|oe)ur|p[èe]re|m[èe]re|"
+    r"neveu|ni[èe]ce|petit-fils|petite-fille|oncle|tante|cousine?|beau-fils|belle-fille|gendre|belle-m[èe]re|"
+    r"beau-p[èe]re|belle-s(?:œ|oe)ur|beau-fr[èe]re|tut(?:eur|rice)|curat(?:eur|rice)|aidante?|voisine?|amie?|"
+    r"enfant|b[ée]b[ée]|petite?|maman|papa|infirmi[èe]re?|IDE|IDEL|kin[ée]|interne|externe|coll[èe]gue|"
+    r"aide-soignante?|auxiliaire\s+de\s+vie|patiente?|r[ée]sidente?"
+)
+_ENGLISH = r"son|daughter|husband|wife|brother|sister|mother|father|partner|grandson|granddaughter|nurse"
+_PATTERN = compile_pattern(
+    r"(?<!\w)(?:"
+    r"(?i:(?:son|sa|ses|votre|vos|ton|ta|mon|ma|mes|leur|notre|le|la|du|de\s+la|au|à\s+la)\s+|l['’]\s*)"
+    rf"(?i:{_RELATION})(?:\s+(?i:a[îi]n[ée]e?|cadette?|unique|de\s+(?:la\s+patiente|du\s+patient|madame|monsieur)|"
+    r"de\s+\d{1,3}\s+ans|de\s+garde|de\s+nuit|de\s+jour))?"
+    r"|(?i:his|her|their|my|your)\s+" + rf"(?i:{_ENGLISH})"
+    r")[ \t]*,?[ \t]+(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\w'’])"
+    r"(?:[ \t]+(?P<last>\p{Lu}\p{Lu}+(?:[- ]\p{Lu}\p{Lu}+)?)(?!\w))?"
+)
+# Words that qualify the relative rather than name them ("sa fille Aînée", "son père Décédé").
+_QUALIFIERS = frozenset(fold(w) for w in (
+    "aîné aînée ainé ainée cadet cadette unique décédé décédée handicapé handicapée malade diabétique "
+    "hospitalisé hospitalisée présent présente absent absente inquiet inquiète majeur majeure mineur "
+    "mineure adoptif adoptive biologique légal légale actuel actuelle ancien ancienne défunt défunte "
+    "joignable également aussi venu venue seul seule âgé âgée référent référente principal principale "
+    "habituel habituelle libéral libérale référente coordinatrice coordinateur".split()))
+
+
+
+class RelativeNameRule:
+    """PRENOM (0.75) after a relation or role word; an ALL-CAPS word right after is the NOM."""
+
+    name = "relatives"
+
+    def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        for m in iter_matches(_PATTERN, text, self.name):
+            first = m.group("first")
+            if fold(first) in _CAP_STOP or fold(first) in _QUALIFIERS or is_medical_term(first) or len(first) < 3:
+                continue
+            out.append(make(m.start("first"), m.end("first"), Label.PRENOM, 0.75, self.name,
+                            "prénom après un lien de parenté ou une fonction"))
+            last = m.group("last")
+            if last and not is_medical_term(last):
+                out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.75, self.name,
+                                "nom après un prénom de proche"))
+        return out

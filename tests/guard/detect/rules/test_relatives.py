@@ -1,0 +1,37 @@
+import pytest
+
+from guard.detect.rules.relatives import RelativeNameRule
+
+from ._helpers import flagged
+
+RULE = RelativeNameRule()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sa fille Noémie passe tous les soirs.", [("Noémie", "PRENOM")]),
+        ("le fils du patient, Mathis, demande des nouvelles", [("Mathis", "PRENOM")]),
+        ("Pansement refait par l'IDE Coralie.", [("Coralie", "PRENOM")]),
+        ("ma patiente de 88 ans, Germaine, chute souvent", [("Germaine", "PRENOM")]),
+        ("Her husband Tomasz will pick her up.", [("Tomasz", "PRENOM")]),
+        ("votre fille Awa DIOP a été vue ce jour", [("Awa", "PRENOM"), ("DIOP", "NOM")]),
+    ],
+)
+def test_first_name_after_relation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sa fille Aînée vient le dimanche",
+        "son père Décédé en 2001",
+        "sa mère. Elle vit seule.",
+        "le patient Il est calme",
+        "son frère Parkinson",  # a disease, not a name
+        "Son mari est présent.",
+    ],
+)
+def test_no_name_after_relation(text: str) -> None:
+    assert flagged(RULE, text) == []
