@@ -58,6 +58,11 @@ _CITY_CUED = compile_pattern(
     r"(?<!\w)(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire)"
     rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w)"
 )
+# A facility's town written right after it, as letterheads do ("EHPAD Les Tilleuls, Dax",
+# "Clinique Sainte-Anne — Hyères", "CHU de Nantes (site de Saint-Herblain)"): the town ends the line.
+_CITY_AFTER = compile_pattern(
+    rf"[ \t]*(?:,|[—–\-]|\()[ \t]*(?:(?i:site\s+de|site)[ \t]+)?({_CITY_NAME})(?=[ \t]*(?:\n|$|\)|,|\.|;))"
+)
 _FACILITY_STOP = frozenset(
     {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
 )
@@ -137,6 +142,10 @@ class PlaceRule:
             end = self._trim_facility(text, m)
             if end is not None:
                 out.append(make(m.start(), end, Label.HOPITAL, 0.85, self.name, "établissement de soins nommé"))
+                town = _CITY_AFTER.match(text, end)
+                if town is not None and town.group(1).casefold() not in _NOT_NAME | _SERVICE:
+                    out.append(make(town.start(1), town.end(1), Label.VILLE, 0.7, self.name,
+                                    "ville de l'établissement"))
         return out
 
     @staticmethod

@@ -1,5 +1,6 @@
-"""First names after a relation or a role word: "son mari Olivier", "sa fille Fanta",
-"le fils de la patiente, Kevin", "l'IDE Sabrina", "ma patiente de 91 ans, Yvonne", "her son Minh".
+"""First names that context gives away without a civility title: after a relation or a role
+word ("son mari Olivier", "le fils de la patiente, Kevin", "l'IDE Sabrina", "her son Minh"), in
+a greeting ("Salut Thomas,") or as a message's signature ("Cordialement,\nAnahit Hakobyan").
 
 Why a rule: relatives and carers are named by first name alone, without the civility title the
 titled-name rule needs, and a capitalised word right after "son mari" or "sa fille" is a name
@@ -39,8 +40,23 @@ _QUALIFIERS = frozenset(fold(w) for w in (
     "hospitalisé hospitalisée présent présente absent absente inquiet inquiète majeur majeure mineur "
     "mineure adoptif adoptive biologique légal légale actuel actuelle ancien ancienne défunt défunte "
     "joignable également aussi venu venue seul seule âgé âgée référent référente principal principale "
-    "habituel habituelle libéral libérale référente coordinatrice coordinateur".split()))
+    "habituel habituelle libéral libérale référente coordinatrice coordinateur beaucoup encore infiniment "
+    "tous toutes team équipe".split()))
 
+
+
+# Greetings and sign-offs in messages: "Salut Thomas,", "Cordialement,\nAnahit Hakobyan".
+_GREETING = compile_pattern(
+    r"(?<!\w)(?i:salut|bonjour|bonsoir|coucou|hello|hi|dear|cher|ch[èe]re)[ \t]+"
+    r"(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[ \t]*[,!])"
+)
+_SIGN_OFF = compile_pattern(
+    r"(?<!\w)(?i:cordialement|bien\s+[àa]\s+(?:vous|toi)|bien\s+cordialement|amicalement|bises|"
+    r"bonne\s+(?:journ[ée]e|soir[ée]e|garde)|merci(?:\s+d['’]avance|\s+beaucoup)?|best\s+regards|regards|"
+    r"kind\s+regards|sinc[èe]rement|confraternellement)[ \t]*[,.!]?[ \t]*\n?[ \t]*"
+    r"(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[ \t]+(?P<last>\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?))?"
+    r"(?=[ \t]*(?:$|\n|,|\(|\.|\u2014|-))"
+)
 
 
 class RelativeNameRule:
@@ -57,7 +73,16 @@ class RelativeNameRule:
             out.append(make(m.start("first"), m.end("first"), Label.PRENOM, 0.75, self.name,
                             "prénom après un lien de parenté ou une fonction"))
             last = m.group("last")
-            if last and not is_medical_term(last):
+            if last and not is_medical_term(last) and fold(last) not in _CAP_STOP:
                 out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.75, self.name,
                                 "nom après un prénom de proche"))
+        for pattern, why in ((_GREETING, "prénom après une salutation"), (_SIGN_OFF, "signature d'un message")):
+            for m in iter_matches(pattern, text, self.name):
+                first = m.group("first")
+                if fold(first) in _CAP_STOP or fold(first) in _QUALIFIERS or is_medical_term(first) or len(first) < 3:
+                    continue
+                out.append(make(m.start("first"), m.end("first"), Label.PRENOM, 0.7, self.name, why))
+                last = m.groupdict().get("last")
+                if last and fold(last) not in _CAP_STOP and not is_medical_term(last):
+                    out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.7, self.name, why))
         return out

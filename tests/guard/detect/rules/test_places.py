@@ -139,3 +139,19 @@ def test_ordinary_anchors_are_not_places(text: str) -> None:
 
 def test_a_facility_name_stops_at_the_line_end() -> None:
     assert flagged(RULE, "Clinique Pasteur\nCompte rendu opératoire") == [("Clinique Pasteur", "HOPITAL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("EHPAD Les Magnolias, Rodez\nRésident : M. X", "Rodez"),
+        ("Clinique Saint-Roch — Montpellier\nCompte rendu", "Montpellier"),
+        ("CH de Vienne (site de Saint-Romain)", "Saint-Romain"),
+    ],
+)
+def test_town_after_a_facility(text: str, town: str) -> None:
+    assert (town, "VILLE") in flagged(RULE, text)
+
+
+def test_no_town_when_the_sentence_goes_on() -> None:
+    assert flagged(RULE, "Clinique Pasteur, Service de cardiologie\n") == [("Clinique Pasteur", "HOPITAL")]

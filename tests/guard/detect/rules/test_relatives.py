@@ -35,3 +35,23 @@ def test_first_name_after_relation(text: str, expected: list[tuple[str, str]]) -
 )
 def test_no_name_after_relation(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salut Maëlle, tu peux relire ?", [("Maëlle", "PRENOM")]),
+        ("Merci d'avance.\nBien cordialement,\nYoussef Amrani", [("Youssef", "PRENOM"), ("Amrani", "NOM")]),
+        ("Bonne garde\nLéna", [("Léna", "PRENOM")]),
+    ],
+)
+def test_greetings_and_signatures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bonjour Docteur,", "Merci Beaucoup !", "Cordialement,\nLe service de gériatrie", "Bien à vous,\nDr Morel"],
+)
+def test_courtesy_without_a_name(text: str) -> None:
+    assert flagged(RULE, text) == []
