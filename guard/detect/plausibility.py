@@ -26,9 +26,17 @@ _DIGIT_IDS = frozenset(
 )
 # A civility title right before a span: lowercase names are then still names ("mr petit").
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?:m|mr|mme|mlle|dr|pr|monsieur|madame|mademoiselle|docteur)\.?\s+(?:[^\W\d_]+\s+)?)$",
-    re.IGNORECASE,
+    r"(?:\b(?i:m|mr|mme|mlle|dr|pr|monsieur|madame|mademoiselle|docteur)\.?\s+(?:[^\W\d_A-ZÀ-Ý]+\s+)?)$",
 )
+# Fewest digits a structured identifier can have (formats: NIR 13 + key, 2A/2B drop one;
+# phone 10, short numbers 8; RPPS 11, ADELI 9; postcode 5; IBAN 14 at the shortest).
+_MIN_DIGITS = {
+    Label.SECU: 12, Label.TEL: 8, Label.RPPS: 8, Label.ZIP: 5, Label.IBAN: 10,
+    Label.IPP: 4, Label.NDA: 4, Label.CARTE: 4,
+}
+# "Apgar 9/10/10": three scores written like a date.
+_SCORE_BEFORE = re.compile(r"(?i:apgar)\s*:?\s*(?:à\s*)?$")
+_NUMBER_GROUPS = re.compile(r"\d+")
 _MONTHS = (
     "janv", "fév", "fev", "mars", "avr", "mai", "juin", "juil", "août", "aout", "sept",
     "oct", "nov", "déc", "dec",
@@ -46,6 +54,13 @@ def plausible(text: str, finding: Finding) -> bool:
     span = text[finding.start : finding.end]
     label = finding.label
     if label in _NAME_LIKE:
+        letters = [c for c in span if c.isalpha()]
+        if len(letters) < 2 and not text.startswith(".", finding.end):
+            return False  # "vitamine K": a lone letter is a name only as an initial ("J.")
+        if span.isupper() and len(letters) <= 3 and not text[max(0, finding.start - 60):finding.start].isupper():
+            # "MID", "PA", "IVD": short acronyms in ordinary text; a short surname after a
+            # title ("M. LY") is the titled-name rule's.
+            return bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start))
         if any(c.isupper() for c in span):
             return True
         return label in (Label.NOM, Label.PRENOM) and bool(
@@ -62,12 +77,25 @@ def plausible(text: str, finding: Finding) -> bool:
             return True
         stripped = span.strip()
         is_bare_number = stripped.isdigit()
-        return digits >= 4 and not is_bare_number
+        if digits < 4 or is_bare_number or _SCORE_BEFORE.search(text, max(0, finding.start - 12), finding.start):
+            return False
+        return _date_like(stripped)
     if label is Label.MAIL:
         return "@" in span
     if label in _DIGIT_IDS:
-        return _ascii_digits(span) >= 2
+        return _ascii_digits(span) >= _MIN_DIGITS.get(label, 2)
     return True
+
+
+def _date_like(span: str) -> bool:
+    """Numbers that can be a date: a year (19xx/20xx) or a valid day and month first."""
+    groups = [int(g) for g in _NUMBER_GROUPS.findall(span)]
+    if any(1900 <= g <= 2099 for g in groups):
+        return True
+    if len(groups) >= 2:
+        first, second = groups[0], groups[1]
+        return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
+    return False
 
 
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:

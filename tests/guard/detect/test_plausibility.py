@@ -55,3 +55,35 @@ def test_low_model_confidence_is_not_enough() -> None:
     weak = _span(text, "Kowalczyk", Label.NOM, MODEL_MIN_SCORE - 0.01)
     strong = _span(text, "Kowalczyk", Label.NOM, MODEL_MIN_SCORE)
     assert keep_plausible(text, [weak, strong]) == [strong]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label"),
+    [
+        ("alimentation riche en vitamine K au quotidien", "K", Label.PRENOM),
+        ("rotation externe du MID ce matin", "MID", Label.PRENOM),
+        ("tabac 40 PA sevré", "PA", Label.VILLE),
+        ("Write to Mr Kamara explaining the rules", "explaining", Label.NOM),
+        ("poids de naissance 3 240 g", "240", Label.ZIP),
+        ("J Med. 1988;319:1701-7.", "1701", Label.SECU),
+        ("Neuropsychiatr Vieil. 2019;17:55-63.", "55-63", Label.DATE_NAISSANCE),
+        ("examiné le 22/11 à 16h15 ce jour", "16h15", Label.DATE),
+        ("Apgar 9/10/10, poids 3 050 g", "9/10/10", Label.DATE),
+    ],
+)
+def test_misshapen_spans_are_dropped(text: str, part: str, label: Label) -> None:
+    assert not plausible(text, _span(text, part, label))
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label"),
+    [
+        ("Compte rendu : M. LY Sovann, 70 ans", "LY", Label.NOM),
+        ("adressé par le Dr J. Morel", "J", Label.PRENOM),
+        ("MME DIALLO AWA, NÉE LE 3/4/51, VUE CE JOUR", "AWA", Label.PRENOM),
+        ("né le 3/4/51 à Dakar", "3/4/51", Label.DATE_NAISSANCE),
+        ("habite au 75015 Paris", "75015", Label.ZIP),
+    ],
+)
+def test_short_but_real_shapes_are_kept(text: str, part: str, label: Label) -> None:
+    assert plausible(text, _span(text, part, label))

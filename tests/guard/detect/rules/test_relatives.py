@@ -55,3 +55,8 @@ def test_greetings_and_signatures(text: str, expected: list[tuple[str, str]]) ->
 )
 def test_courtesy_without_a_name(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_name_after_relation_of_someone() -> None:
+    assert flagged(RULE, "Bonjour, c'est la maman d'Inès, elle tousse") == [("Inès", "PRENOM")]
+    assert flagged(RULE, "la fille de Mme Durand a appelé") == []
