@@ -2,7 +2,7 @@
 
 They have no fixed format across hospitals (digits, sometimes a letter prefix), so the
 cue is the evidence: "IPP", "NIP", "n° patient", "n° dossier" → IPP; "NDA", "n° séjour",
-"n° de venue", "n° d'admission" → NDA.
+"n° de venue", "n° d'admission", and a lab's "n° demande" / "n° prélèvement" → NDA.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_m
 _VALUE = r"((?:[A-Za-z]{1,4}-?)?\d(?:[\-/]?[A-Za-z0-9]|[ \u00a0](?=\d)\d){3,19})(?![\w]|[.,/]\d)"
 _NUM = r"(?:n°|no\.?|num[ée]ro|numero|num\.?|identifiant|id)"
 _IPP = compile_pattern(
-    rf"(?i)(?<!\w)(?:ipp|nip|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}){CUE_GAP}" + _VALUE
+    rf"(?i)(?<!\w)(?:ipp|nip|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}|dossier(?=\s*:)){CUE_GAP}" + _VALUE
 )
 _NDA = compile_pattern(
-    rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation)|"
+    rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation|demande|pr[ée]l[èe]vement|examen)|"
     rf"(?:s[ée]jour|venue|admission)\s+{_NUM}){CUE_GAP}" + _VALUE
 )
 

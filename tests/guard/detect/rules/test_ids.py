@@ -39,3 +39,19 @@ def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("N° demande : 2512-00417   Prélevé le 3/12", "2512-00417", "NDA"),
+        ("n° de prélèvement 88120456", "88120456", "NDA"),
+        ("Dossier : K25-330912\nDate", "K25-330912", "IPP"),
+    ],
+)
+def test_lab_request_and_bare_dossier_cues(text: str, value: str, label: str) -> None:
+    assert flagged(RULE, text) == [(value, label)]
+
+
+def test_dossier_without_a_number_is_nothing() -> None:
+    assert flagged(RULE, "Dossier : 4 pages jointes") == []

@@ -90,3 +90,8 @@ def test_negatives(text: str) -> None:
 def test_first_name_list_is_folded() -> None:
     names = first_names()
     assert "helene" in names and "joao" in names
+
+
+def test_name_after_appeler_in_the_past_and_nicknames() -> None:
+    text = "Elle s'appelait Paulette, tout le monde l'appelait Loulou."
+    assert [v for v, _ in flagged(RULE, text)] == ["Paulette", "Loulou"]
