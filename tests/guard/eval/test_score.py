@@ -68,3 +68,15 @@ def test_dev_set_is_in_sync_with_its_annotated_source() -> None:
     for r in records:
         for s in r["spans"]:
             assert f"[{r['text'][s['start']:s['end']]}]({s['label']})" in source
+
+
+def test_dev2_set_is_in_sync_with_its_annotated_source() -> None:
+    """dev2.jsonl must be regenerated from dev2_annotated.md after every edit."""
+    folder = REPO / "tests" / "data" / "dev2"
+    records = [json.loads(l) for l in (folder / "dev2.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    source = (folder / "dev2_annotated.md").read_text(encoding="utf-8")
+    assert len(records) >= 150
+    assert sum(1 for r in records if not r["spans"]) * 3 >= len(records)
+    for r in records:
+        for s in r["spans"]:
+            assert f"[{r['text'][s['start']:s['end']]}]({s['label']})" in source
