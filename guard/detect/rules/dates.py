@@ -10,6 +10,7 @@ alone — numeric day/month without a year is only taken after "le", "du", "au"�
 from __future__ import annotations
 
 import logging
+import re
 
 import regex
 
@@ -78,7 +79,14 @@ _ENGLISH = compile_pattern(
     rf"(?<!\w)(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_EN_MONTH})(?!\w)(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
     rf"|(?P<month2>{_EN_MONTH})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:,.]\d)(?:,?\s+(?P<year2>(?:19|20)\d\d)(?!\d))?(?!\s*(?:mg|g|ml|%|kg|h)\b))"
 )
-_EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Cheap pre-check with the stdlib engine (an alternation is much faster in `re` than in
+# `regex`): an English month word next to a number, else the English pattern is skipped.
+_EN_HINT = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s*(?:\d|$)|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
 _RANGE_START = regex.compile(r"(?i)(?<!\w)du\s+(1er|[0-3]?\d)\s+(?:au|-)\s+$")
 # "Apgar 9/10/10": three scores, not a date.
@@ -163,7 +171,7 @@ class DateRule:
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
-        if any(stem in text for stem in _EN_STEMS):
+        if _EN_HINT.search(text):
             for m in iter_matches(_ENGLISH, text, "dates-english"):
                 day = int(m.group("day") or m.group("day2"))
                 if 1 <= day <= 31:
