@@ -1,7 +1,7 @@
 """Token classifiers compared for the shipped model (see MODEL_CARD.md for measurements).
 
 - `ConvTagger`: embeddings + residual dilated 1-D convolutions. Fastest; sees a fixed
-  window of context (receptive field ~ 25 tokens with the default dilations).
+  window of context (receptive field 33 tokens with the default dilations).
 - `HybridTagger`: embeddings + one convolution (gives word order, so no position table and
   any window length works) + a few pre-norm self-attention layers: whole-window context,
   e.g. "née le" far from the date, or a name repeated later in the letter.
@@ -18,16 +18,40 @@ import torch
 from torch import nn
 
 
+class ShiftConv(nn.Module):
+    """A 1-D "same" convolution written as shifted copies concatenated and one Linear.
+
+    Why not `nn.Conv1d`: ONNX Runtime's int8 dynamic quantisation covers MatMul only (its
+    ConvInteger kernel is slower than float Conv), so a Conv1d stays float and dominated the
+    runtime. Written this way the same parameters export as Pad/Slice/Concat/MatMul and
+    quantise: a 5-block tagger runs a 360-token window in 0.86 ms instead of 1.93 ms.
+    """
+
+    def __init__(self, dim: int, out: int, kernel: int, dilation: int) -> None:
+        super().__init__()
+        if kernel % 2 != 1:
+            raise ValueError("odd kernel sizes only (same padding)")
+        self.kernel = kernel
+        self.dilation = dilation
+        self.lin = nn.Linear(kernel * dim, out)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # x: [batch, seq, dim]
+        pad = self.dilation * (self.kernel - 1) // 2
+        xp = nn.functional.pad(x, (0, 0, pad, pad))
+        n = x.shape[1]
+        parts = [xp[:, i * self.dilation:i * self.dilation + n] for i in range(self.kernel)]
+        return self.lin(torch.cat(parts, dim=-1))
+
+
 class ConvBlock(nn.Module):
     def __init__(self, dim: int, kernel: int, dilation: int, dropout: float) -> None:
         super().__init__()
         self.norm = nn.LayerNorm(dim)
-        self.conv = nn.Conv1d(dim, 2 * dim, kernel, padding=dilation * (kernel - 1) // 2, dilation=dilation)
+        self.conv = ShiftConv(dim, 2 * dim, kernel, dilation)
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        h = self.norm(x) * mask
-        h = self.conv(h.transpose(1, 2)).transpose(1, 2)
+        h = self.conv(self.norm(x) * mask)
         a, b = h.chunk(2, dim=-1)
         return x + self.drop(a * torch.sigmoid(b))  # gated linear unit
 

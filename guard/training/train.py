@@ -38,6 +38,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--ff", type=int, default=256)
+    ap.add_argument("--dilations", default="1,2,4,8,1",
+                    help="dilations of the conv tagger's blocks, comma-separated")
     ap.add_argument("--vocab", type=int, default=12000)
     ap.add_argument("--steps", type=int, default=8000)
     ap.add_argument("--batch-tokens", type=int, default=4096)
@@ -88,7 +90,8 @@ def _pad(items: list[tuple[list[int], list[int]]]) -> tuple[torch.Tensor, torch.
 def build_model(args: argparse.Namespace, vocab: int) -> torch.nn.Module:
     if args.arch == "hybrid":
         return ARCHS["hybrid"](vocab, len(TAGS), dim=args.dim, layers=args.layers, heads=args.heads, ff=args.ff)
-    return ARCHS["conv"](vocab, len(TAGS), dim=args.dim)
+    dilations = tuple(int(d) for d in str(args.dilations).split(","))
+    return ARCHS["conv"](vocab, len(TAGS), dim=args.dim, dilations=dilations)
 
 
 def train_model(model: torch.nn.Module, batches: list, args: argparse.Namespace, rng: random.Random,
