@@ -37,6 +37,18 @@ _MIN_DIGITS = {
 # "Apgar 9/10/10": three scores written like a date.
 _SCORE_BEFORE = re.compile(r"(?i:apgar)\s*:?\s*(?:à\s*)?$")
 _NUMBER_GROUPS = re.compile(r"\d+")
+# A capitalised word right after one of these is an eponym ("manœuvre d'Epley", "test de
+# Guthrie", "anneau de Kayser-Fleischer"), never a person: eponyms are endless, the heads are few.
+_EPONYM_BEFORE = re.compile(
+    r"(?i:\b(?:syndromes?|maladies?|signes?|tests?|man(?:œ|oe)uvres?|scores?|classifications?|fractures?|"
+    r"triades?|crit[èe]res|[ée]chelles?|anneaux?|nodules?|kystes?|ligaments?|canal|loi|r[ée]flexes?|"
+    r"ph[ée]nom[èe]nes?|tumeurs?|lymphomes?|ulc[èe]res?|diverticules?|m[ée]thodes?|techniques?|proc[ée]d[ée]s?|"
+    r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
+    r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
+    r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
+    r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
+    r"\s+(?:de\s+|d['’]\s*|of\s+)?)$"
+)
 _MONTHS = (
     "janv", "fév", "fev", "mars", "avr", "mai", "juin", "juil", "août", "aout", "sept",
     "oct", "nov", "déc", "dec",
@@ -61,6 +73,8 @@ def plausible(text: str, finding: Finding) -> bool:
             # "MID", "PA", "IVD": short acronyms in ordinary text; a short surname after a
             # title ("M. LY") is the titled-name rule's.
             return bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start))
+        if _EPONYM_BEFORE.search(text, max(0, finding.start - 30), finding.start):
+            return False
         if any(c.isupper() for c in span):
             return True
         return label in (Label.NOM, Label.PRENOM) and bool(

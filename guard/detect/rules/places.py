@@ -189,8 +189,8 @@ class PlaceRule:
             first = _TOKEN.search(text, m.end("type"), end)
             if not caps and first is not None and first.group().isupper() and len(first.group()) <= 6:
                 return None  # "Cours IFSI", "place en EHPAD": an acronym is no street name
-            last = text[m.end("type"):end].split()[-1]
-            if is_medical_term(last):
+            words = [w for w in text[m.end("type"):end].split() if w.casefold() not in _LINKS]
+            if len(words) == 1 and is_medical_term(words[0]):
                 return None  # "la place du Xarelto": a drug or a disease is no street name
             titled = kind[0].isupper() and prev is not None and prev.group(1)[0].isupper()
             if (caps or titled) and _ADDRESS_TAIL.match(text, end) is None:

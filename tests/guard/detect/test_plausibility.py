@@ -87,3 +87,21 @@ def test_misshapen_spans_are_dropped(text: str, part: str, label: Label) -> None
 )
 def test_short_but_real_shapes_are_kept(text: str, part: str, label: Label) -> None:
     assert plausible(text, _span(text, part, label))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Explique la manœuvre d'Epley pour un VPPB", "Epley"),
+        ("Test de Guthrie réalisé à J3.", "Guthrie"),
+        ("Anneau de Kayser-Fleischer systématique ?", "Kayser-Fleischer"),
+        ("fracture de la malléole externe type Weber A", "Weber"),
+    ],
+)
+def test_eponym_after_its_head_word_is_not_a_name(text: str, part: str) -> None:
+    assert not plausible(text, _span(text, part, Label.NOM))
+
+
+def test_a_name_after_an_ordinary_de_is_kept() -> None:
+    text = "Appel de la fille de Lucienne Moreau ce matin."
+    assert plausible(text, _span(text, "Lucienne", Label.PRENOM))
