@@ -112,5 +112,46 @@ def _date_like(span: str) -> bool:
     return False
 
 
+# Words a model span sometimes runs into at its edges: identifier cues ("NÉE LE", "TEL"), verbs
+# and determiners after a name ("M. da Silva dit", "l'institut Curie chaque mardi").
+_EDGE_WORDS = frozenset(
+    "née nee né ne le la les tel tél tél. tel. mail fax dit dis dit-il chaque accueille accueillent "
+    "demande demandé vient est a été sera qui que et ou pour avec sans dans sur par chez depuis puis "
+    "seul seule aussi également ce cette son sa ses mon ma notre votre leur au aux du des en "
+    "né(e) ddn ipp nda nir rpps adeli".split()
+)
+_WORD = re.compile(r"\S+")
+
+
+def _trimmed(text: str, f: Finding) -> Finding | None:
+    """`f` without edge words at either end (None if nothing is left)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    if not words:
+        return None
+    keep_particles = f.label in (Label.NOM, Label.ADRESSE, Label.HOPITAL)
+    while words and text[words[-1][0]:words[-1][1]].casefold().strip(",.;:") in _EDGE_WORDS:
+        words.pop()
+    while words and text[words[0][0]:words[0][1]].casefold() in _EDGE_WORDS and not (
+        keep_particles and len(words) > 1 and text[words[0][0]:words[0][1]].casefold() in ("le", "la", "du", "des")
+    ):
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.label, f.score, f.source, f.explanation)
+
+
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if plausible(text, f)]
+    """Model findings trimmed of edge words, kept when their shape fits their label."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.label in _NAME_LIKE or f.label is Label.ADRESSE:
+            trimmed = _trimmed(text, f)
+            if trimmed is None:
+                continue
+            f = trimmed
+        if plausible(text, f):
+            out.append(f)
+    return out

@@ -105,3 +105,22 @@ def test_eponym_after_its_head_word_is_not_a_name(text: str, part: str) -> None:
 def test_a_name_after_an_ordinary_de_is_kept() -> None:
     text = "Appel de la fille de Lucienne Moreau ce matin."
     assert plausible(text, _span(text, "Lucienne", Label.PRENOM))
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label", "kept"),
+    [
+        ("MME FERREIRA ANA NEE LE 03/11/1949", "ANA NEE", Label.PRENOM, "ANA"),
+        ("mon patient m. da silva dit qu'il a mal", "da silva dit", Label.NOM, "da silva"),
+        ("séances à l'institut Curie chaque mardi", "institut Curie chaque", Label.HOPITAL, "institut Curie"),
+        ("habite seule 5 place de l'Église à Brest", "seule 5 place de l'Église", Label.ADRESSE, "5 place de l'Église"),
+    ],
+)
+def test_model_spans_are_trimmed_of_edge_words(text: str, part: str, label: Label, kept: str) -> None:
+    (f,) = keep_plausible(text, [_span(text, part, label)])
+    assert text[f.start:f.end] == kept
+
+
+def test_a_span_made_only_of_edge_words_is_dropped() -> None:
+    text = "RAPPELER AU TEL DEMAIN"
+    assert keep_plausible(text, [_span(text, "TEL", Label.NOM)]) == []
