@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guard.training.corpus import filler
+from guard.training.corpus import filler, medical
 from guard.training.corpus.doc import Piece
 from guard.training.corpus.render import Context, fill
 
@@ -53,9 +53,39 @@ CLINICAL = (
     "Médecin traitant : {DR} à {VILLE}.",
     "Suivi{e} à {VILLE} par {DR}, puis au {HOP}.",
     "Né{e} à {VILLE}, {il} a grandi à {VILLE}.",
+    "{Il} est accompagné{e} de {AUTRE}.",
+    "Entretien avec {AUTRE} ce jour : inquiétude sur le retour à domicile.",
+    "Appel de {AUTRE} : souhaite être tenu{e} informé{e}.",
+    "Vit avec {AUTRE}, aidé{e} par {AUTRE}.",
+    "Transmis à {AUTRE} pour suite de prise en charge.",
+    "{Il} sera accueilli{e} au {HOP} à partir du {D}.",
+    "Demande d'admission en {HOP} envoyée le {D}, relance par {AUTRE}.",
+    "Vu{e} avec {AUTRE}, qui a pris le relais à 14h.",
+    "Séjour antérieur au {HOP2} en {SERV}, puis retour au {HOP}.",
+    "Hospitalisé{e} {DRANGE} pour {COND}.",
+    "{Il} a été pris{e} en charge {DRANGE} au {HOP}.",
+    "Arrêt de travail {DRANGE} inclus.",
+    "Transmissions de la nuit {DRANGE} : {LAB}, {MED}.",
+    "Son fils {PRE} l'accompagne, tél. {TEL}.",
+    "Sa fille {PRE} passe tous les jours.",
+    "Votre fils {PRE} a été vu ce jour pour {COND}.",
+    "Injection réalisée le {D} par l'IDE {PRE}.",
+    "Elle s'appelle {PRE}, tout le monde l'appelle {PRE}.",
+)
+
+ENGLISH_WITH_IDS = (
+    "{P}, 58, was admitted to {HOP} on {DEN} with {COND}.",
+    "She is moving to live with her son {PRE} next month.",
+    "His daughter {PRE} can be reached on {TEL}.",
+    "Seen on {DEN} at {HOP} in {VILLE} for {COND}.",
+    "Please write to {DR} about {P}, admitted {DEN}.",
 )
 
 HEADERS = (
+    "{HOP} — {VILLE}\n",
+    "{HOP}, {VILLE}\n\n",
+    "{HOP} — site de {VILLE}\nService de {SERV}\n",
+    "{DR}, {VILLE}\n\n",
     "{HOP}\nService de {SERV}\n{ADRML}\nTél. : {TEL}\n\n",
     "{HOP} - Service de {SERV}\n{DR} - RPPS {RPPS}\n\n",
     "{DR}\nMédecin généraliste\n{ADRML}\n{TEL}\n\n",
@@ -76,7 +106,14 @@ def _body(ctx: Context, n_min: int = 2, n_max: int = 6) -> list[Piece]:
     rng = ctx.rng
     out: list[Piece] = []
     for i in range(rng.randint(n_min, n_max)):
-        if rng.random() < 0.35:
+        r = rng.random()
+        if r < 0.12:
+            out.append((medical.clinical_line(rng), None))
+        elif r < 0.17:
+            out.append((medical.misc_negative(rng), None))
+        elif r < 0.2:
+            out += fill(ctx, rng.choice(ENGLISH_WITH_IDS))
+        elif r < 0.48:
             out.append((filler.sentence(rng), None))
         else:
             out += fill(ctx, rng.choice(CLINICAL))
@@ -188,14 +225,17 @@ def email_doc(ctx: Context) -> list[Piece]:
     rng = ctx.rng
     out = fill(ctx, rng.choice([
         "De : {DR} <{MAIL}>\nObjet : {PN}\n\nBonjour,\n",
-        "Objet : RE: demande de place pour {P}\n\nBonjour,\n", "Bonjour {DR},\n"]))
+        "Objet : RE: demande de place pour {P}\n\nBonjour,\n", "Bonjour {DR},\n",
+        "Salut {PRE}, ", "Bonjour {PRE},\n", "Coucou {PRE} !\n", "Hello {PRE},\n"]))
     out += fill(ctx, rng.choice([
         "Je vous transmets le dossier de {P} ({DDN}), actuellement au {HOP}. ",
         "Pourriez-vous recevoir {P} le {D} ? {Il} habite {ADR}. ",
         "Suite à notre échange, {PN} sortira le {D} vers l'{HOP}. ",
     ]))
     out += _body(ctx, 1, 3)
-    out += fill(ctx, rng.choice(["\nCordialement,\n{DR}\n{HOP}\n{TEL}\n", "\nBonne journée\n", "\nBien à vous.\n"]))
+    out += fill(ctx, rng.choice(["\nCordialement,\n{DR}\n{HOP}\n{TEL}\n", "\nBonne journée\n", "\nBien à vous.\n",
+                                 "\nBien à toi,\n{PRE}\n", "\nMerci !\n{PRE}", "\nCordialement,\n{PFLO}\n",
+                                 "\nBonne garde,\n{PRE} (IDE)\n", "\n{PRE}\n"]))
     return out
 
 

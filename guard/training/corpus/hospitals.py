@@ -44,14 +44,76 @@ SHORT_NAMES = _words("Bichat, Necker, la Pitié, la Pitié-Salpêtrière, Laribo
                      "Curie, l'HEGP, Foch, Saint-Louis, Saint-Antoine, la Croix-Rousse, Édouard-Herriot")
 
 
+# A facility type followed by a proper name: the shape of most EHPAD, SSR, clinics, maternity
+# units and practices ("EHPAD Résidence ...", "centre de rééducation Les ...", "cabinet ... du ...").
+TYPE_WORDS = _words("""
+EHPAD, EHPAD, Ehpad, Résidence, Résidence, Maison de retraite, SSR, SMR, USLD, Clinique, Clinique,
+Polyclinique, Maternité, Maternité, Centre de rééducation, Centre de réadaptation,
+Centre de rééducation fonctionnelle, Centre de soins de suite, Cabinet médical, Cabinet médical,
+Cabinet infirmier, Cabinet de kinésithérapie, Centre médical, Centre de santé, Maison de santé,
+Maison médicale, Pôle santé, Centre de dialyse, Centre de radiologie, Cabinet de radiologie,
+Hôpital privé, Hôpital local, Centre hospitalier, Institut, Foyer d'accueil médicalisé, MAS, IME,
+Centre médico-psychologique, CMP, Clinique psychiatrique, Maison d'enfants, Pouponnière, Hôpital de jour,
+Centre d'imagerie, Centre d'imagerie médicale, Laboratoire, Laboratoire d'analyses, HAD, Groupe hospitalier,
+Hôpital d'instruction des armées, Maison de santé pluriprofessionnelle, Cabinet de kiné, Centre de radiothérapie,
+Centre de cancérologie, Centre de la douleur, Centre de PMA, Maternité, Hôpital privé, Centre médical
+""")
+LOCATIVES = _words("""
+du Lac, du Moulin, des Sources, des Pins, du Château, de la Forêt, du Val, des Collines, de la Source,
+du Verger, des Oliviers, de la Rivière, des Chênes, du Parc, de l'Étang, des Prés, du Soleil,
+des Vignes, du Port, de la Plage, des Remparts, de la Colline, du Bocage, des Marronniers, du Mail,
+des Cèdres, de la Loire, du Rhône, de la Vallée, du Plateau, des Alpes, du Littoral, de l'Abbaye,
+du Bois, des Lilas, de la Tour, du Pont, des Hauts, de la Côte, du Vieux Port, des Dunes, du Golf
+""")
+PROPER_PARTS = _words("""
+Bellevue, Beau Site, Beausoleil, Val Fleuri, Montvert, Bon Secours, Jean Jaurès, Pasteur, Saint-Exupéry,
+Marie Curie, Victor Hugo, Jules Ferry, Les Peupliers, Les Acacias, Les Mimosas, Les Bleuets,
+Les Lavandes, Les Camélias, Les Platanes, Les Érables, Les Ormes, Les Cerisiers, Les Aubépines,
+Le Belvédère, Le Manoir, La Source, La Pinède, La Châtaigneraie, L'Oustal, Ker Anna, Ty Mor,
+Le Hameau, Les Terrasses, Les Balcons, Le Mas, La Bastide, Port-Marie, Mont-Blanc, Château-Blanc,
+Beaurivage, Clairval, Bel Air, Belle-Île, Bois-Guillaume, Vert Galant, Les Bruyères, Les Genêts
+""")
+GROUPS = _words("Korian, Orpea, Emeis, DomusVi, LNA Santé, Ramsay, Elsan, Vivalto, Clinea, UGECAM, "
+                "Colisée, Domidep, Almage, Mutualité, Croix-Rouge, Fondation Partage et Vie")
+PLACE_HEADS = _words("Résidence, Villa, Le Clos, Les Jardins, Domaine, La Maison, Le Parc, Les Rives, "
+                     "Les Terrasses, Le Val, Le Hameau, Les Balcons, Le Domaine, Le Château")
+
+
+def proper_facility_name(rng: random.Random) -> str:
+    """The proper part: "Les Tilleuls", "Résidence du Moulin", "du Lac", "Korian Bellevue"."""
+    r = rng.random()
+    if r < 0.3:
+        name = f"{rng.choice(PLACE_HEADS)} {rng.choice(LOCATIVES)}"
+    elif r < 0.5:
+        name = rng.choice(PROPER_PARTS + NICE_NAMES)
+    elif r < 0.62:
+        name = rng.choice(SAINT_NAMES)
+    elif r < 0.8:
+        name = rng.choice(LOCATIVES)
+    else:
+        town = rng.choice(TOWNS)[0]
+        name = f"{rng.choice(PROPER_PARTS + PLACE_HEADS)} de {town}" if rng.random() < 0.3 else town
+    if rng.random() < 0.12:
+        name = f"{rng.choice(GROUPS)} {name}"
+    return name
+
+
+def typed_facility(rng: random.Random) -> str:
+    return f"{rng.choice(TYPE_WORDS)} {proper_facility_name(rng)}"
+
+
 def hospital(rng: random.Random) -> str:
     name = _hospital(rng)
-    if rng.random() < 0.25 and name[0].isupper() and not name.startswith(("CH", "EHPAD", "GH", "HEGP")):
+    if rng.random() < 0.04:
+        return name.upper()  # letterheads: "CENTRE HOSPITALIER DE ..."
+    if rng.random() < 0.25 and name[0].isupper() and not name.startswith(("CH", "EHPAD", "GH", "HEGP", "SSR", "SMR", "USLD", "MAS", "IME", "CMP")):
         name = name[0].lower() + name[1:]  # "hôpital Bichat", "clinique du Parc"
     return name
 
 
 def _hospital(rng: random.Random) -> str:
+    if rng.random() < 0.12:
+        return typed_facility(rng)
     r = rng.random()
     if r < 0.08:
         return rng.choice(SHORT_NAMES)

@@ -89,7 +89,22 @@ Kowalczyk, Kamiński, Lewandowski, Zieliński, Szymański, Woźniak, Dąbrowski,
 Constantin, Dumitru, Petrov, Ivanov, Smirnov, Kuznetsov, Popov, Sokolov, Novak, Horvat, Kovačević,
 Jovanović, Petrović, Nikolić, Marković, Horváth, Nagy, Kovács, Szabó, Tóth, Dvořák, Svoboda,
 Novotný, Shevchenko, Bondarenko, Kovalenko, Tkachenko, Melnyk, Petrossian, Manoukian, Sarkissian,
-Hovsepian, Sharma, Patel, Singh, Kumar, Rahman, Hossain, Silva, Santos, Haddadi, Karimi, Hosseini
+Hovsepian, Sharma, Patel, Singh, Kumar, Rahman, Hossain, Silva, Santos, Haddadi, Karimi, Hosseini,
+Sok, Chea, Heng, Vann, Meas, Keo, Chhun, Seng, Prak, Chan, Mao, Hun, Sam, Nhem, Phal, Kong, Yim,
+Souvannavong, Phommachanh, Sisavath, Vongsa, Inthavong, Keomany, Thao, Vang, Xiong, Moua
+""")
+
+# Vietnamese full names are family, middle, given ("Nguyen Van Minh"); Khmer and Lao names
+# put the family name first too. The middle + given part is one first-name span.
+VIET_MIDDLE = _words("Thi, Van, Thi, Van, Ngoc, Duc, Minh, Thanh, Huu, Kim, Xuan, Quoc, Bich, Hong")
+VIET_GIVEN = _words("""
+Lan, Mai, Hoa, Huong, Linh, Trang, Phuong, Hanh, Yen, Thao, Dung, Hung, Tuan, Minh, Nam, Long, Hai,
+Son, Quang, Hieu, Tam, Loan, Ha, Nga, Van, Cuong, Thang, Vinh, Dat, Anh, Thu, Hien, Hang, Oanh, Tien
+""")
+KHMER_LAO_GIVEN = _words("""
+Sokha, Dara, Sophal, Channary, Bopha, Vuthy, Sreymom, Rithy, Sothea, Piseth, Sophea, Chenda, Kosal,
+Malis, Sokunthea, Vannak, Phalla, Sovann, Kanha, Samnang, Bounmy, Somphone, Khamla, Vilayvanh,
+Souksavanh, Noy, Phet, Chantha
 """)
 
 FIRST_FRENCH = _words("""
@@ -254,6 +269,8 @@ def first_name(rng: random.Random, p: NamePool) -> str:
         invented = _inventors()[0].invent(rng)
         if invented:
             return invented
+    if not p.heldout and rng.random() < 0.04:
+        return asian_given(rng)
     name = rng.choice(p.first)
     if rng.random() < 0.06 and "-" not in name:  # compound first name
         other = rng.choice(p.first)
@@ -275,3 +292,11 @@ def last_name(rng: random.Random, p: NamePool) -> str:
         if " " not in other and other != name:
             name = f"{name}-{other}"
     return name
+
+
+def asian_given(rng: random.Random) -> str:
+    """A multi-part given name ("Thi Lan") or a Khmer/Lao one ("Sokha"): a shape rarely seen
+    with a civility title, so the model must learn it from the surrounding words."""
+    if rng.random() < 0.65:
+        return f"{rng.choice(VIET_MIDDLE)} {rng.choice(VIET_GIVEN)}"
+    return rng.choice(KHMER_LAO_GIVEN)

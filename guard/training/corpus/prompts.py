@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from guard.training.corpus import documents, filler
+from guard.training.corpus import documents, filler, medical
 from guard.training.corpus.doc import Piece
 from guard.training.corpus.render import Context, fill
 
@@ -57,6 +57,29 @@ WITH_IDS = (
     "Peux-tu compléter ce certificat : je soussigné {DR} certifie avoir examiné {P} le {D}.",
     "Analyse ce bilan de {P} ({DDN}) : {LAB}, {LAB}, {LAB}.",
     "{ASK}{P}, carte vitale {NIR}, mutuelle {CARTE}, {TEL}.",
+    "{ASK}{P}, {AGE}. Elle est venue avec {AUTRE} qui s'occupe de tout à la maison.",
+    "C'est {AUTRE} qui m'a appelé ce matin pour {P} : {COND}, que faire ?",
+    "{ASK}{PRE}, {AGE}, {COND}. Sa mère {PRE} est inquiète.",
+    "{PRE} {AGE} fièvre depuis hier, {AUTRE} demande si on peut donner du {MED}",
+    "Mon {patient} {P} est accompagné{e} par {AUTRE}. {ASK}lui expliquer le {EPO}.",
+    "{ASK}{PFL}, {AGE}, adressé{e} par {AUTRE}. Motif : {COND}.",
+    "Réponds à {AUTRE} qui demande des nouvelles de {PF} après son {COND}.",
+    "Hier j'ai vu {PFL} avec {AUTRE}, {LAB}. {ASK}son médecin traitant.",
+    "{ASK}{P} qui vit avec {AUTRE} à {VILLE} depuis son {COND}.",
+    "Peux-tu écrire un mot pour {AUTRE} ? {PF} sort demain de {HOP}.",
+    "{AUTRE} m'a transmis le dossier de {PFL} ({DDN}) : {COND}, {MED}.",
+    "Transmission de {AUTRE} : {PF} a mal dormi, {LAB}.",
+    "{ASK}{P}, {AGE}, transféré{e} du {HOP} au {HOP2} le {D}.",
+    "{P} arrive du {HOP} pour {COND}, {ASK}le {HOP2}.",
+    "{ASK}{P}, {AGE}, {Il} sort vers le {HOP} demain, son fils {PRE} viendra le chercher.",
+    "ma patiente de {AGE}, {PRE}, {COND}, que faire ?",
+    "Mon patient {PRE} ({AGE}) refuse {MED}, comment le convaincre ?",
+    "{ASK}l'enfant {PFL}, vu{e} en consultation le {D}.",
+    "Rédige un SMS pour le père de {PRE} : ses résultats sont normaux.",
+    "le fils de la patiente, {PRE}, m'appelle tous les jours, comment lui répondre ?",
+    "{ASK}{P}, hospitalisé{e} {DRANGE}. {COND}. Cordialement, {PFLO}, IDE",
+    "Translate to French: \"{P}, 58, was admitted to {HOP} on {DEN} with {COND}.\"",
+    "My patient {P} has {COND}. Her daughter {PRE} asks about {MED}.",
 )
 
 NO_IDS = (
@@ -91,9 +114,15 @@ NO_IDS = (
     "Rédige une ordonnance type de {MED} pour {COND} chez l'adulte.",
     "Quel suivi après {EPO} ? Le patient est sous {MED}.",
     "Traduis : Patient admitted for {COND}, {LAB}, started on {MED}.",
+    "La maman du petit demande si on peut donner du {MED} avec {COND}. {LAB}.",
+    "Sa fille aînée s'inquiète : {ANON} a un {EPO}, {LAB}. Que lui répondre ?",
+    "L'infirmière de nuit signale chez {ANON} un {EPO}, sous {MED}. Conduite à tenir ?",
+    "Ma collègue de {SERV} me demande l'avis de {ROLE} pour {COND}.",
+    "Le mari de la patiente refuse le transfert en EHPAD, comment lui expliquer ?",
+    "Rédige une réponse pour la famille d'{ANON} hospitalisé en {SERV} pour {COND}.",
 )
 
-_ID_SLOTS = {"P", "PN", "PF", "PFL", "DR", "FAM", "DDN", "D", "D2", "ADR", "ADRML", "RUE", "VILLE",
+_ID_SLOTS = {"P", "PN", "PF", "PFL", "DR", "FAM", "AUTRE", "PRE", "PFLO", "DRANGE", "DEN", "DDN", "D", "D2", "ADR", "ADRML", "RUE", "VILLE",
              "CP", "HOP", "HOP2", "TEL", "MAIL", "NIR", "IPP", "NDA", "IBAN", "CARTE", "RPPS"}
 
 
@@ -113,6 +142,8 @@ def _ask(ctx: Context, template: str) -> list[Piece]:
 def prompt_with_ids(ctx: Context) -> list[Piece]:
     rng = ctx.rng
     out = _ask(ctx, rng.choice(WITH_IDS))
+    if rng.random() < 0.1:
+        out += [(" ", None), (medical.misc_negative(rng), None)]
     if rng.random() < 0.3:
         out += [(" ", None), (filler.paragraph(rng, 1, 3), None)]
     r = rng.random()
@@ -131,6 +162,12 @@ def prompt_without_ids(ctx: Context) -> list[Piece]:
         out += [(" ", None)] + fill(ctx, rng.choice(CLEAN_CLINICAL))
     if rng.random() < 0.7:
         out += [(rng.choice([" ", "\n"]), None), (filler.paragraph(rng), None)]
+    if rng.random() < 0.12:
+        out += [(" ", None), (rng.choice(medical.ENGLISH), None)]
+    if rng.random() < 0.15:
+        out += [(" ", None), (medical.misc_negative(rng), None)]
+    if rng.random() < 0.15:
+        out = [(medical.clinical_line(rng) + "\n", None)] + out
     if rng.random() < 0.3:
         out = [(filler.word_salad(rng) + " ", None)] + out
     if rng.random() < 0.3:
@@ -145,7 +182,12 @@ def note_without_ids(ctx: Context) -> list[Piece]:
                                 "Transmissions : {ANON}, chambre 12.\n", "Synthèse du dossier de {ANON} :\n",
                                 "CR d'hospitalisation en {SERV}\n"]))
     for _ in range(rng.randint(2, 6)):
-        if rng.random() < 0.5:
+        r = rng.random()
+        if r < 0.2:
+            out += [(medical.clinical_line(rng), None)]
+        elif r < 0.27:
+            out += [("Références :\n1. " + medical.reference(rng) + "\n2. " + medical.reference(rng), None)]
+        elif r < 0.6:
             out += [(filler.sentence(rng), None)]
         else:
             out += fill(ctx, rng.choice(CLEAN_CLINICAL))

@@ -113,11 +113,57 @@ def family_pieces(ctx: Context) -> list[Piece]:
         return [(rel + rng.choice([" (aidant principal)", ", très présente", " qui vit à proximité",
                                    " est décédée l'an dernier", ", joignable par l'EHPAD"]), None)]
     other = ctx.new_person()
+    if rng.random() < 0.35:
+        rel = rng.choice(MORE_RELATIONS)
     if rng.random() < 0.5:
         return [(rel + " ", None), (other.first, "PRENOM")]
     if rng.random() < 0.5:
         return [(rel + ", ", None), (_title(ctx, other), None), (_case_last(ctx, other.last), "NOM")]
     return [(rel + " ", None), (other.first, "PRENOM"), (" ", None), (_case_last(ctx, other.last), "NOM")]
+
+
+MORE_RELATIONS = ("sa belle-sœur", "son beau-frère", "sa cousine", "son cousin", "son conjoint",
+                  "sa conjointe", "son compagnon", "sa belle-mère", "son beau-père", "sa marraine",
+                  "son parrain", "sa demi-sœur", "son demi-frère", "sa colocataire", "son auxiliaire de vie",
+                  "sa fille aînée", "son fils cadet", "sa petite sœur", "son grand frère", "son ex-mari",
+                  "sa meilleure amie", "son voisin", "sa nounou", "son employeur", "sa belle-fille")
+
+# Other people named without a civility title: children, parents, colleagues. The name may
+# come before or after the relation word, alone or with the family name.
+NAMED_OTHER = (
+    "{REL} {N}", "{REL} {N}", "{REL}, {N},", "{N}, {REL},", "{N} ({REL})",
+    "la maman de {N}", "le papa de {N}", "la mère de {N}", "le père de {N}", "les parents de {N}",
+    "la fille de {N}", "le fils de {N}", "l'épouse de {N}", "le mari de {N}", "la femme de {N}",
+    "mon collègue {N}", "ma collègue {N}", "l'interne {N}", "l'infirmière {N}", "l'infirmier {N}",
+    "l'aide-soignante {N}", "la kiné {N}", "notre externe {N}", "ma co-interne {N}", "la sage-femme {N}",
+    "l'assistante sociale {N}", "la psychologue {N}", "la secrétaire {N}", "la cadre {N}",
+    "l'infirmière de {N}", "la voisine de {N}", "le petit {N}", "la petite {N}", "le bébé {N}",
+    "la jumelle de {N}", "le frère de {N}", "la sœur de {N}", "la tutrice de {N}", "{N}",
+)
+
+
+def other_name_pieces(ctx: Context) -> list[Piece]:
+    """Someone other than the patient, named without a title: "sa sœur Leïla", "la maman de
+    Lucas", "l'infirmière de Tran Thi ..."."""
+    rng = ctx.rng
+    other = ctx.new_person()
+    if rng.random() < 0.45:
+        who = [(other.first, "PRENOM")]
+    else:
+        who = person_pieces(ctx, other, title=False,
+                            style=rng.choices(["first_last", "last_first"], [60, 40])[0])
+    template = rng.choice(NAMED_OTHER)
+    rel = rng.choice(MORE_RELATIONS + ("sa fille", "son fils", "sa sœur", "son frère", "sa mère",
+                                       "son père", "sa femme", "son mari", "sa nièce", "son neveu"))
+    out: list[Piece] = []
+    for part in re.split(r"(\{REL\}|\{N\})", template):
+        if part == "{REL}":
+            out.append((rel, None))
+        elif part == "{N}":
+            out.extend(who)
+        elif part:
+            out.append((part, None))
+    return out
 
 
 def _slot(ctx: Context, slot: str) -> list[Piece]:
@@ -133,12 +179,31 @@ def _slot(ctx: Context, slot: str) -> list[Piece]:
     if slot == "DR":
         return doctor_pieces(ctx)
     if slot == "FAM":
-        return family_pieces(ctx)
+        return family_pieces(ctx) if rng.random() < 0.75 else other_name_pieces(ctx)
+    if slot == "AUTRE":
+        return other_name_pieces(ctx)
+    if slot == "PFLO":  # someone else's full name, no title ("Claire Roux")
+        return person_pieces(ctx, ctx.new_person(), title=False, style=rng.choice(["first_last", "last_first"]))
+    if slot == "PRE":  # a first name alone, not the patient's
+        return [(ctx.new_person().first, "PRENOM")]
     if slot == "DDN":
         return [(identifiers.render_date(rng, p.born, allow_partial=False), "DATE_NAISSANCE")]
     if slot == "AGE":
         age = 2026 - p.born.year
         return [(rng.choice([f"{age} ans", f"{age} ans", f"{age}a", f"{age} years old"]), None)]
+    if slot == "DRANGE":  # "du 10 au 17/11/2026": the first day alone is a date too
+        end = identifiers.recent_date(rng)
+        first = rng.randint(1, end.day) if end.day > 1 else 1
+        end_text = identifiers.render_date(rng, end)
+        if not any(c.isdigit() for c in end_text[:3]):
+            end_text = f"{end.day:02d}/{end.month:02d}/{end.year}"
+        return [("du ", None), (str(first) if first > 1 else "1er", "DATE"), (" au ", None), (end_text, "DATE")]
+    if slot == "DEN":  # an English date
+        d = identifiers.recent_date(rng)
+        month = d.strftime("%B") if rng.random() < 0.6 else d.strftime("%b")
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(d.day if d.day < 20 else d.day % 10, "th")
+        return [(rng.choice([f"{d.day} {month}", f"{month} {d.day}{suffix}", f"{month} {d.day}, {d.year}",
+                             f"{d.day} {month} {d.year}"]), "DATE")]
     if slot in ("D", "D2"):
         return [(identifiers.render_date(rng, identifiers.recent_date(rng)), "DATE")]
     if slot == "ADR":
