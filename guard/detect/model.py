@@ -153,6 +153,9 @@ class NerModel:
 
     # -- stage 1: tokens -------------------------------------------------------------------
     def _encode(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        if len(text) <= _MAX_CHARS:  # the usual case: one call, no copying of offsets
+            enc = self._tokenizer.encode(text, add_special_tokens=False)
+            return np.asarray(enc.ids, dtype=np.int64), enc.offsets
         ids: list[int] = []
         offsets: list[tuple[int, int]] = []
         for base in range(0, len(text), _MAX_CHARS):

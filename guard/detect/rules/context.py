@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -21,8 +22,19 @@ _WORD = regex.compile(r"[\p{L}\p{N}°]+")
 
 def fold(s: str) -> str:
     """Lowercase and strip accents, so "Tél" and "tel", "né" and "ne" compare equal."""
+    if s.isascii():
+        return s.casefold()  # NFKD leaves ASCII alone: the common case, no per-char work
+    if len(s) <= 40:
+        return _fold_short(s)  # words and short spans repeat a lot: cached
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
     decomposed = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def words_before(text: str, start: int, window: int = WINDOW) -> list[str]:
