@@ -78,6 +78,8 @@ def plausible(text: str, finding: Finding) -> bool:
             return bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start))
         if _EPONYM_BEFORE.search(text, max(0, finding.start - 30), finding.start):
             return False
+        if _INSURER_BEFORE.search(text, max(0, finding.start - 20), finding.start):
+            return False  # "mutuelle Harmonie": an insurer, not a person
         if any(c.isupper() for c in span):
             return True
         return label in (Label.NOM, Label.PRENOM) and bool(
@@ -115,13 +117,14 @@ def _date_like(span: str) -> bool:
     return False
 
 
+_INSURER_BEFORE = re.compile(r"(?i:\b(?:mutuelle|compl[ée]mentaire|assureur|assurance|caisse)\s*:?\s*)$")
 # Words a model span sometimes runs into at its edges: identifier cues ("NÉE LE", "TEL"), verbs
 # and determiners after a name ("M. da Silva dit", "l'institut Curie chaque mardi").
 _EDGE_WORDS = frozenset(
     "née nee né ne le la les tel tél tél. tel. mail fax dit dis dit-il chaque accueille accueillent "
     "demande demandé vient est a été sera qui que et ou pour avec sans dans sur par chez depuis puis "
     "seul seule aussi également ce cette son sa ses mon ma notre votre leur au aux du des en "
-    "né(e) ddn ipp nda nir rpps adeli".split()
+    "né(e) ddn ipp nda nir rpps adeli adhérent adhérente n° no numéro poste".split()
 )
 _WORD = re.compile(r"\S+")
 
@@ -146,12 +149,32 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
     return Finding(start, end, f.label, f.score, f.source, f.explanation)
 
 
+def _digit_core(text: str, f: Finding) -> Finding | None:
+    """A number-like identifier without the words around it ("04 91 38 60 00 poste" -> the number)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
+    while words and not any(c.isdigit() for c in text[words[-1][0]:words[-1][1]]):
+        words.pop()
+    while words and not any(c.isdigit() for c in text[words[0][0]:words[0][1]]):
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if (start, end) == (f.start, f.end):
+        return f
+    return Finding(start, end, f.label, f.score, f.source, f.explanation)
+
+
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
     """Model findings trimmed of edge words, kept when their shape fits their label."""
     out: list[Finding] = []
     for f in findings:
         if f.label in _NAME_LIKE or f.label is Label.ADRESSE:
             trimmed = _trimmed(text, f)
+            if trimmed is None:
+                continue
+            f = trimmed
+        elif f.label in _DIGIT_IDS:
+            trimmed = _digit_core(text, f)
             if trimmed is None:
                 continue
             f = trimmed

@@ -24,7 +24,7 @@ _TITLE = compile_pattern(
     r"(?<![\w.])(?P<title>"
     r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
     r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|[Pp]atiente?\s*:?|PATIENTE?\s*:?|[Pp]t|"
-    r"s['’]appel(?:le|ait)|l['’]appel(?:le|ait)|surnomm[ée]e?|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
+    r"s['’]appel(?:le|ait)|l['’]appel(?:le|ait)|surnomm[ée]e?|[Ss]oussign[ée]e?|dite?\s*[«\"“]|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
     r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
     r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"

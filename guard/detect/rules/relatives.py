@@ -30,7 +30,7 @@ _PATTERN = compile_pattern(
     r"(?i:(?:son|sa|ses|votre|vos|ton|ta|mon|ma|mes|leur|notre|le|la|du|de\s+la|au|à\s+la)\s+|l['’]\s*)"
     rf"(?i:{_RELATION})(?:\s+(?i:a[îi]n[ée]e?|cadette?|unique|de\s+(?:la\s+patiente|du\s+patient|madame|monsieur)|"
     r"de\s+\d{1,3}\s+ans|de\s+garde|de\s+nuit|de\s+jour))?"
-    r"|(?i:(?:la|le|les)\s+(?:maman|papa|m[èe]re|p[èe]re|parents|fille|fils|s(?:œ|oe)ur|fr[èe]re|femme|mari|"
+    r"|(?i:(?:(?:la|le|les)\s+)?(?:maman|papa|m[èe]re|p[èe]re|parents|fille|fils|s(?:œ|oe)ur|fr[èe]re|femme|mari|"
     r"[ée]pouse|grand-m[èe]re|grand-p[èe]re|nounou)\s+(?:de|d['’]))"
     r"|(?i:his|her|their|my|your)\s+" + rf"(?i:{_ENGLISH})"
     r")(?:[ \t]*,?[ \t]+|(?<=['’]))(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\w'’])"

@@ -124,3 +124,17 @@ def test_model_spans_are_trimmed_of_edge_words(text: str, part: str, label: Labe
 def test_a_span_made_only_of_edge_words_is_dropped() -> None:
     text = "RAPPELER AU TEL DEMAIN"
     assert keep_plausible(text, [_span(text, "TEL", Label.NOM)]) == []
+
+
+def test_insurer_names_are_not_people() -> None:
+    text = "Carte Vitale n° 31 0145 8827, mutuelle Harmonie adhérent H7812045."
+    assert not plausible(text, _span(text, "Harmonie", Label.NOM))
+
+
+def test_number_ids_lose_the_words_around_them() -> None:
+    text = "joignable au 04 91 38 60 00 poste 4521 demain"
+    (f,) = keep_plausible(text, [_span(text, "04 91 38 60 00 poste", Label.TEL)])
+    assert text[f.start:f.end] == "04 91 38 60 00"
+    text = "mutuelle Harmonie adhérent H7812045."
+    (f,) = keep_plausible(text, [_span(text, "adhérent H7812045", Label.CARTE)])
+    assert text[f.start:f.end] == "H7812045"

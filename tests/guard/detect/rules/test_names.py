@@ -95,3 +95,8 @@ def test_first_name_list_is_folded() -> None:
 def test_name_after_appeler_in_the_past_and_nicknames() -> None:
     text = "Elle s'appelait Paulette, tout le monde l'appelait Loulou."
     assert [v for v, _ in flagged(RULE, text)] == ["Paulette", "Loulou"]
+
+
+def test_name_after_soussigne_and_quoted_nickname() -> None:
+    assert [v for v, _ in flagged(RULE, "Je soussignée Adaeze Nwosu, infirmière")] == ["Adaeze Nwosu"]
+    assert [v for v, _ in flagged(RULE, "Mme Roux Henriette, dite « Riri », 90 ans")][-1] == "Riri"

@@ -60,3 +60,8 @@ def test_courtesy_without_a_name(text: str) -> None:
 def test_name_after_relation_of_someone() -> None:
     assert flagged(RULE, "Bonjour, c'est la maman d'Inès, elle tousse") == [("Inès", "PRENOM")]
     assert flagged(RULE, "la fille de Mme Durand a appelé") == []
+
+
+def test_child_of_named_parents() -> None:
+    text = "Naissance de Inaya BARRY, fille de Kadiatou BARRY et de Mamadou Bah."
+    assert ("Kadiatou", "PRENOM") in flagged(RULE, text)
