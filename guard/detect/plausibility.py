@@ -12,6 +12,7 @@ checksums. The checks look at the span's shape only, never at a list of sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
@@ -129,17 +130,14 @@ _EDGE_WORDS = frozenset(
 _WORD = re.compile(r"\S+")
 
 
-def _trimmed(text: str, f: Finding) -> Finding | None:
-    """`f` without edge words at either end (None if nothing is left)."""
+def _shrink(text: str, f: Finding, drop_last: Callable[[str], bool],
+            drop_first: Callable[[str, int], bool]) -> Finding | None:
+    """`f` without the words at its ends that the predicates reject (None if nothing is left).
+    `drop_first` also gets how many words remain, so a leading particle can stay in a name."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
-    if not words:
-        return None
-    keep_particles = f.label in (Label.NOM, Label.ADRESSE, Label.HOPITAL)
-    while words and text[words[-1][0]:words[-1][1]].casefold().strip(",.;:") in _EDGE_WORDS:
+    while words and drop_last(text[words[-1][0]:words[-1][1]]):
         words.pop()
-    while words and text[words[0][0]:words[0][1]].casefold() in _EDGE_WORDS and not (
-        keep_particles and len(words) > 1 and text[words[0][0]:words[0][1]].casefold() in ("le", "la", "du", "des")
-    ):
+    while words and drop_first(text[words[0][0]:words[0][1]], len(words)):
         words.pop(0)
     if not words:
         return None
@@ -147,21 +145,25 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
     if (start, end) == (f.start, f.end):
         return f
     return Finding(start, end, f.label, f.score, f.source, f.explanation)
+
+
+def _trimmed(text: str, f: Finding) -> Finding | None:
+    """`f` without edge words at either end ("ANA NEE" -> "ANA", "Le Gall" keeps its "Le")."""
+    keep_particles = f.label in (Label.NOM, Label.ADRESSE, Label.HOPITAL)
+
+    def drop_first(word: str, remaining: int) -> bool:
+        w = word.casefold()
+        return w in _EDGE_WORDS and not (keep_particles and remaining > 1 and w in ("le", "la", "du", "des"))
+
+    return _shrink(text, f, lambda w: w.casefold().strip(",.;:") in _EDGE_WORDS, drop_first)
 
 
 def _digit_core(text: str, f: Finding) -> Finding | None:
     """A number-like identifier without the words around it ("04 91 38 60 00 poste" -> the number)."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, f.start, f.end)]
-    while words and not any(c.isdigit() for c in text[words[-1][0]:words[-1][1]]):
-        words.pop()
-    while words and not any(c.isdigit() for c in text[words[0][0]:words[0][1]]):
-        words.pop(0)
-    if not words:
-        return None
-    start, end = words[0][0], words[-1][1]
-    if (start, end) == (f.start, f.end):
-        return f
-    return Finding(start, end, f.label, f.score, f.source, f.explanation)
+    def no_digit(word: str, *_: int) -> bool:
+        return not any(c.isdigit() for c in word)
+
+    return _shrink(text, f, no_digit, no_digit)
 
 
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
