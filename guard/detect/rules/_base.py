@@ -9,6 +9,7 @@ only, never text) and the rule returns what it found so far instead of hanging.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 import regex
@@ -44,6 +45,29 @@ def iter_matches(pattern: regex.Pattern[str], text: str, rule: str) -> Iterator[
     """`pattern.finditer(text)` that stops (and logs the rule name) instead of hanging."""
     try:
         yield from pattern.finditer(text, timeout=timeout_for(text))
+    except TimeoutError:
+        log.warning("rule %s stopped: regex timeout on a %d-character text", rule, len(text))
+
+
+def iter_matches_at(pattern: regex.Pattern[str], hint: re.Pattern[str], text: str,
+                    rule: str) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only where the stdlib `hint` matches.
+
+    Why: `regex` tries a keyword alternation at every position, the stdlib engine scans for it
+    several times faster. `hint` must match at every position where `pattern` can start (a
+    superset is fine); matches are then the same, leftmost first and non-overlapping.
+    """
+    end = 0
+    timeout = timeout_for(text)
+    try:
+        for h in hint.finditer(text):
+            pos = h.start()
+            if pos < end:
+                continue
+            m = pattern.match(text, pos, timeout=timeout)
+            if m is not None:
+                yield m
+                end = m.end() if m.end() > m.start() else m.end() + 1
     except TimeoutError:
         log.warning("rule %s stopped: regex timeout on a %d-character text", rule, len(text))
 

@@ -15,13 +15,14 @@ numbered addresses and the unambiguous street types ("RUE DE LA GARE").
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 _STREET_TYPE = (
     r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
@@ -42,6 +43,8 @@ _ADDRESS_NUMBERED = compile_pattern(
 _ADDRESS_BARE = compile_pattern(
     rf"(?<!\w)(?i:{_STREET_TYPE})\s+(?:(?i:{_LINK})\s*)?{_CAP_WORD}(?:\s+(?:(?i:{_LINK})\s*)?{_CAP_WORD}){{0,4}}"
 )
+# Stdlib pre-scans: every place a bare street or a facility can start (see iter_matches_at).
+_STREET_HINT = re.compile(r"(?<!\w)(?i:" + _STREET_TYPE.replace("(?P<type>", "(?:") + r")")
 _NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
@@ -52,6 +55,10 @@ _FACILITY = compile_pattern(
     r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
+)
+_FACILITY_HINT = re.compile(
+    r"(?<!\w)(?:(?i:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
+    r"fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD)"
 )
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?)-)?\p{Lu}[\p{Ll}'’]+)*"
 _CITY_CUED = compile_pattern(
@@ -129,7 +136,7 @@ class PlaceRule:
                 if end > m.end():
                     out.append(make(m.start(), end, Label.ADRESSE, 0.9, self.name, "adresse (numéro et voie)"))
                     numbered_starts.append(m.start())
-        for m in iter_matches(_ADDRESS_BARE, text, "address-bare"):
+        for m in iter_matches_at(_ADDRESS_BARE, _STREET_HINT, text, "address-bare"):
             i = bisect.bisect_right(numbered_starts, m.start()) - 1
             if i >= 0 and out[i].end > m.start():
                 continue  # already inside a numbered address
@@ -138,7 +145,7 @@ class PlaceRule:
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
         for m in iter_matches(_CITY_CUED, text, "city"):
             out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
-        for m in iter_matches(_FACILITY, text, "facility"):
+        for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility"):
             end = self._trim_facility(text, m)
             if end is not None:
                 out.append(make(m.start(), end, Label.HOPITAL, 0.85, self.name, "établissement de soins nommé"))

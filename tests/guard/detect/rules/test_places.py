@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guard.detect.rules.places import PlaceRule
 
@@ -155,3 +157,19 @@ def test_town_after_a_facility(text: str, town: str) -> None:
 
 def test_no_town_when_the_sentence_goes_on() -> None:
     assert flagged(RULE, "Clinique Pasteur, Service de cardiologie\n") == [("Clinique Pasteur", "HOPITAL")]
+
+
+_FRAGMENTS = ["rue ", "Rue ", "RUE ", "place ", "de la ", "du ", "Gare", "Lilas", "hôpital ", "Hôpital ",
+              "CHU ", "CH ", "chez ", "clinique ", "Clinique ", "Saint-Roch", "EHPAD ", "Les ", "Tilleuls",
+              "centre ", "Centre ", "hospitalier ", "de ", "Rennes", "\n", ", ", "12 ", "allée ", "Allée ",
+              "maternité ", "Port-Royal", "cours ", "IFSI", "l'", "Église", " "]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join))
+def test_pre_scanned_patterns_match_exactly_like_a_full_scan(text: str) -> None:
+    from guard.detect.rules import places
+    from guard.detect.rules._base import iter_matches, iter_matches_at
+
+    for pattern, hint in ((places._ADDRESS_BARE, places._STREET_HINT), (places._FACILITY, places._FACILITY_HINT)):
+        assert [m.span() for m in iter_matches_at(pattern, hint, text, "t")] == \
+            [m.span() for m in iter_matches(pattern, text, "t")]
