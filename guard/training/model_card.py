@@ -62,7 +62,7 @@ def write_model_card(out: Path, metrics: dict) -> None:
         "",
         "```",
         f"python -m guard.training.train --out models/ --seed {c['seed']} --n-train {c['n_train']} "
-        f"--arch {c['arch']} --dim {c['dim']} --layers {c['layers']} --steps {c['steps']}",
+        f"--arch {c['arch']} --dim {c['dim']} --layers {c['layers']} --steps {c['steps']} --threads {c['threads']}",
         "```",
         "",
         f"Needs the `[train]` extra (torch {metrics['torch']}, CPU). Training: {metrics['train_seconds']} s, "
