@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from guard.detect.coordination import extend_coordinated
 from guard.detect.finding import Finding
 from guard.detect.lexicon import drop_medical_terms
 from guard.detect.merge import resolve_overlaps
@@ -89,4 +90,4 @@ class Detector:
         if self._model is not None:
             found.extend(keep_plausible(text, self._model.find(text)))
         found = drop_placeholders(text, drop_medical_terms(text, found))
-        return resolve_overlaps(found, len(text), text)
+        return extend_coordinated(text, resolve_overlaps(found, len(text), text))

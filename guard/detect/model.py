@@ -166,23 +166,27 @@ class NerModel:
 
     # -- stage 2: model over windows -------------------------------------------------------
     def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per-token (tag id, probability), stitched from overlapping windows."""
+        """Per-token (tag id, probability), stitched from overlapping windows.
+
+        Every window has the same length (the last one ends at the text's end), so all of a
+        text's windows go through the session as one batch: one call instead of one per
+        window, and attention costs grow with the window, not with the text."""
         n = len(ids)
-        tag = np.zeros(n, dtype=np.int64)
-        prob = np.zeros(n, dtype=np.float32)
-        for w in plan_windows(n, self._window, self._overlap):
-            chunk = ids[w.start:w.end][None, :]
-            feeds = {"input_ids": chunk}
-            if "attention_mask" in self._inputs:
-                feeds["attention_mask"] = np.ones_like(chunk)
-            (logits,) = self._session.run(None, feeds)[:1]
-            logits = logits[0]
-            logits = logits - logits.max(axis=-1, keepdims=True)
-            p = np.exp(logits)
-            p /= p.sum(axis=-1, keepdims=True)
+        windows = plan_windows(n, self._window, self._overlap)
+        batch = np.stack([ids[w.start:w.end] for w in windows])
+        feeds = {"input_ids": batch}
+        if "attention_mask" in self._inputs:
+            feeds["attention_mask"] = np.ones_like(batch)
+        logits = self._session.run(None, feeds)[0]
+        logits = logits - logits.max(axis=-1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=-1, keepdims=True)
+        tag = np.empty(n, dtype=np.int64)
+        prob = np.empty(n, dtype=np.float32)
+        for row, w in zip(p, windows):
             a, b = w.keep_start - w.start, w.keep_end - w.start
-            tag[w.keep_start:w.keep_end] = p[a:b].argmax(axis=-1)
-            prob[w.keep_start:w.keep_end] = p[a:b].max(axis=-1)
+            tag[w.keep_start:w.keep_end] = row[a:b].argmax(axis=-1)
+            prob[w.keep_start:w.keep_end] = row[a:b].max(axis=-1)
         return tag, prob
 
     # -- stage 3: tags -> spans ------------------------------------------------------------

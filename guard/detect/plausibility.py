@@ -48,11 +48,27 @@ _EPONYM_BEFORE = re.compile(
     r"triades?|crit[èe]res|[ée]chelles?|anneaux?|nodules?|kystes?|ligaments?|canal|loi|r[ée]flexes?|"
     r"ph[ée]nom[èe]nes?|tumeurs?|lymphomes?|ulc[èe]res?|diverticules?|m[ée]thodes?|techniques?|proc[ée]d[ée]s?|"
     r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
+    r"capsule|tubercule|glandes?|gaine|membrane|valvule|muscle|trompe|fascia|exercices?|programme|"
+    r"protocole|r[ée]gime|approche|concept|"
     r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
     r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
     r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
     r"\s+(?:de\s+|d['’]\s*|of\s+)?)$"
 )
+# "la loi du 4 mars 2002", "décret du 30 décembre 2016": the date of a legal text.
+_LEGAL_BEFORE = re.compile(
+    r"(?i:\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|instruction)"
+    r"(?:\s+(?:n°\s*)?[\w\-]+)?\s+du\s*)$"
+)
+# "CEDEX", "CEDEX 1": the delivery office suffix of a postal address, not a town.
+_CEDEX = re.compile(r"(?i:cedex)(?:\s*\d{1,2})?")
+# Words that cannot make up a name or a place on their own ("Du 1er", "De la").
+_FUNCTION_WORDS = frozenset(
+    "du de des la le les l d au aux et en sur sous à a un une 1er er".split()
+)
+# A surname followed by initials and a comma or period is an author in a reference list
+# ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
+_INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
 _MONTHS = (
     "janv", "fév", "fev", "mars", "avr", "mai", "juin", "juil", "août", "aout", "sept",
     "oct", "nov", "déc", "dec",
@@ -71,6 +87,14 @@ def plausible(text: str, finding: Finding) -> bool:
     label = finding.label
     if label in _NAME_LIKE:
         letters = [c for c in span if c.isalpha()]
+        words = re.findall(r"[^\W_]+", span.lower())
+        if words and all(w in _FUNCTION_WORDS or w.isdigit() for w in words):
+            return False  # "Du 1er": a line opener, not a place
+        if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
+            return False
+        if label in (Label.NOM, Label.PRENOM) and _INITIALS_AFTER.match(text, finding.end) \
+                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False  # "Kimura H, Sato Y.": a cited author
         if len(letters) < 2 and not text.startswith(".", finding.end):
             return False  # "vitamine K": a lone letter is a name only as an initial ("J.")
         if span.isupper() and len(letters) <= 3 and not text[max(0, finding.start - 60):finding.start].isupper():
@@ -91,6 +115,8 @@ def plausible(text: str, finding: Finding) -> bool:
             any(c.isupper() for c in span) and len(span.split()) >= 2
         )
     if label in (Label.DATE, Label.DATE_NAISSANCE):
+        if _LEGAL_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False
         digits = _ascii_digits(span)
         lowered = span.lower()
         if any(m in lowered for m in _MONTHS):

@@ -62,17 +62,19 @@ def write_model_card(out: Path, metrics: dict) -> None:
         "",
         "```",
         f"python -m guard.training.train --out models/ --seed {c['seed']} --n-train {c['n_train']} "
-        f"--arch {c['arch']} --dim {c['dim']} --layers {c['layers']} --steps {c['steps']} --threads {c['threads']}",
+        f"--arch {c['arch']} --dim {c['dim']} --layers {c['layers']} --convs {c.get('convs', 2)} "
+        f"--vocab {c['vocab']} --digits {c.get('digits', 'single')} --steps {c['steps']} --threads {c['threads']}",
         "```",
         "",
         f"Needs the `[train]` extra (torch {metrics['torch']}, CPU). Training: {metrics['train_seconds']} s, "
         f"whole command {metrics['total_seconds']} s with {c['threads']} thread(s) on the project's shared 2-core machine "
-        "(the same architecture took 874 s with 2 threads on an otherwise idle machine).",
+        "(timings vary with the machine's other load).",
         "",
         "## Model",
         "",
         f"- architecture: `{c['arch']}` (dim {c['dim']}, layers {c['layers']}, heads {c['heads']}, ff {c['ff']}),"
-        f" {metrics['parameters']} parameters, WordPiece vocabulary {c['vocab']} (cased, digits split)",
+        f" {c.get('convs', 2)} convolution block(s), {metrics['parameters']} parameters, WordPiece vocabulary"
+        f" {c['vocab']} (cased, digits {'one token each' if c.get('digits', 'single') == 'single' else 'kept in runs'})",
         f"- file: `model.onnx` ({metrics['chosen']}, {metrics['size_bytes']} bytes), window {c['window']} tokens,"
         " overlap 64",
         "- sha256: " + ", ".join(f"`{k}` {v}" for k, v in metrics["sha256"].items()),

@@ -1,8 +1,10 @@
 """WordPiece tokenizer trained on the synthetic corpus.
 
 Case is kept (capitals are a strong name signal) and the corpus already holds SMS-style
-lowercase text, so lowercase words get their own pieces too. Digits are split one by one
-so that dates, phone numbers and lab values share pieces instead of growing the vocabulary.
+lowercase text, so lowercase words get their own pieces too. Digits: "runs" (the default)
+keeps a run of digits as one word that WordPiece cuts into learned pieces ("1951", "06"),
+which gives 10-20 % fewer tokens on number-heavy clinical text than "single" (one token per
+digit, the first shipped models) — the model's cost is per token.
 No special tokens are added around sequences: the runtime windows raw token ids.
 """
 
@@ -22,11 +24,17 @@ _ALPHABET = [chr(c) for c in range(0x20, 0x7F)] + [
 ] + list("’«»€°µ–—…œŒ")
 
 
-def train_tokenizer(texts: Iterable[str], vocab_size: int = 12000) -> Tokenizer:
+DIGIT_MODES = ("runs", "single")
+
+
+def train_tokenizer(texts: Iterable[str], vocab_size: int = 12000, digits: str = "runs") -> Tokenizer:
+    if digits not in DIGIT_MODES:
+        raise ValueError(f"digits must be one of {DIGIT_MODES}")
     tok = Tokenizer(models.WordPiece(unk_token=UNK, max_input_chars_per_word=64))
     tok.normalizer = normalizers.NFC()
     tok.pre_tokenizer = pre_tokenizers.Sequence(
-        [pre_tokenizers.BertPreTokenizer(), pre_tokenizers.Digits(individual_digits=True)]
+        [pre_tokenizers.BertPreTokenizer(),
+         pre_tokenizers.Digits(individual_digits=digits == "single")]
     )
     tok.decoder = decoders.WordPiece()
     trainer = trainers.WordPieceTrainer(

@@ -41,6 +41,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--dilations", default="1,2,4,8,1",
                     help="dilations of the conv tagger's blocks, comma-separated")
     ap.add_argument("--vocab", type=int, default=12000)
+    ap.add_argument("--digits", choices=("runs", "single"), default="runs",
+                    help="tokenizer: a run of digits is one word (runs) or one token per digit")
+    ap.add_argument("--convs", type=int, choices=(1, 2), default=2,
+                    help="hybrid: convolution blocks before attention")
     ap.add_argument("--steps", type=int, default=10000)
     ap.add_argument("--batch-tokens", type=int, default=4096)
     ap.add_argument("--max-len", type=int, default=256)
@@ -89,7 +93,8 @@ def _pad(items: list[tuple[list[int], list[int]]]) -> tuple[torch.Tensor, torch.
 
 def build_model(args: argparse.Namespace, vocab: int) -> torch.nn.Module:
     if args.arch == "hybrid":
-        return ARCHS["hybrid"](vocab, len(TAGS), dim=args.dim, layers=args.layers, heads=args.heads, ff=args.ff)
+        return ARCHS["hybrid"](vocab, len(TAGS), dim=args.dim, layers=args.layers, heads=args.heads, ff=args.ff,
+                               convs=getattr(args, "convs", 2))
     dilations = tuple(int(d) for d in str(args.dilations).split(","))
     return ARCHS["conv"](vocab, len(TAGS), dim=args.dim, dilations=dilations)
 
@@ -169,7 +174,7 @@ def run(args: argparse.Namespace, log=print) -> dict:
         "heldout_names": [d.to_json(str(i)) for i, d in
                           enumerate(generate(args.n_test, args.seed + 2002, heldout=True))],
     }
-    tok = train_tokenizer((d["text"] for d in train_docs), args.vocab)
+    tok = train_tokenizer((d["text"] for d in train_docs), args.vocab, args.digits)
     chunks = encode_docs(tok, train_docs, args.max_len)
     batches = make_batches(chunks, args.batch_tokens, rng)
     log(f"{len(chunks)} chunks, {sum(len(c[0]) for c in chunks)} tokens, {len(batches)} batches, "

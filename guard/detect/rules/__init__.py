@@ -16,6 +16,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.clinician import ClinicianIdRule
     from guard.detect.rules.dates import DateRule
     from guard.detect.rules.email import EmailRule
+    from guard.detect.rules.firstnames import FirstNameRule
     from guard.detect.rules.iban import IbanRule
     from guard.detect.rules.ids import HospitalIdRule
     from guard.detect.rules.names import TitledNameRule
@@ -38,4 +39,5 @@ def default_rules() -> list[Recognizer]:
         PlaceRule(),
         TitledNameRule(),
         RelativeNameRule(),
+        FirstNameRule(),
     ]

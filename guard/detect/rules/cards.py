@@ -1,4 +1,11 @@
-"""Carte Vitale serial numbers and mutuelle (complementary insurer) member numbers.
+"""Carte Vitale serial numbers, mutuelle (complementary insurer) member numbers, and bank
+card numbers.
+
+Bank cards (a secretary pasting the number a patient dictated for a payment) carry a Luhn
+key and a known issuer prefix (Visa 4, Mastercard 51-55 and 2221-2720, Amex 34/37): 16
+digits in four groups of four (or 15 for Amex, 4-6-5) are taken on shape + checksum alone;
+16 digits written without separators need a cue ("carte", "CB", "Visa") as well, because
+lab and stay numbers can be long digit runs too.
 
 Neither has a public checksum and both look like any other number, so both need a cue
 word right before them ("carte Vitale", "n° de série", "mutuelle", "adhérent", "AMC"...).
@@ -6,6 +13,8 @@ A carte Vitale followed by a full NIR is left to the NIR rule, which validates t
 """
 
 from __future__ import annotations
+
+from stdnum import luhn
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
@@ -26,6 +35,24 @@ _MUTUELLE = compile_pattern(
 )
 
 
+_SEP = r"[ \-\u00a0\u202f]"
+_BANK_GROUPED = compile_pattern(
+    rf"(?<![\w.,/+\-])(?:(?:4\d{{3}}|5[1-5]\d\d|2[2-7]\d\d){_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}"
+    rf"|3[47]\d\d{_SEP}\d{{6}}{_SEP}\d{{5}})(?![\w]|[.,/]\d)"
+)
+_BANK_CUED = compile_pattern(
+    r"(?<!\w)(?i:carte(?:\s+(?:bancaire|bleue|de\s+cr[ée]dit|de\s+paiement))?|cb|visa|mastercard|amex)"
+    rf"{CUE_GAP}((?:4|5[1-5]|2[2-7])\d{{15}}|3[47]\d{{13}})(?![\w]|[.,/]\d)"
+)
+
+
+def _bank_valid(value: str) -> bool:
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) == 16 and digits.startswith("2") and not 2221 <= int(digits[:4]) <= 2720:
+        return False
+    return luhn.is_valid(digits)
+
+
 class CardRule:
     """CARTE findings after a carte Vitale or mutuelle cue."""
 
@@ -39,4 +66,10 @@ class CardRule:
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.85, self.name, "n° de carte Vitale (après son intitulé)"))
         for m in iter_matches(_MUTUELLE, text, "mutuelle"):
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.8, self.name, "n° d'adhérent mutuelle (après son intitulé)"))
+        for m in iter_matches(_BANK_GROUPED, text, "bank-card"):
+            if _bank_valid(m.group()):
+                out.append(make(m.start(), m.end(), Label.CARTE, 0.95, self.name, "n° de carte bancaire (clé de Luhn valide)"))
+        for m in iter_matches(_BANK_CUED, text, "bank-card-cued"):
+            if _bank_valid(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.CARTE, 0.95, self.name, "n° de carte bancaire (après son intitulé, clé de Luhn valide)"))
         return out

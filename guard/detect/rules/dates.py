@@ -89,6 +89,15 @@ _EN_HINT = re.compile(
 )
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
 _RANGE_START = regex.compile(r"(?i)(?<!\w)du\s+(1er|[0-3]?\d)\s+(?:au|-)\s+$")
+# "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
+_LEGAL_BEFORE = regex.compile(
+    r"(?i)(?<!\w)(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|instruction|"
+    r"ordonnance\s+n°)(?:\s+(?:n°\s*)?[\w\-]+)?\s+du(?:\s+(?:1er|[0-3]?\d))?\s*$"
+)
+# "RDV mercredi 16 à 9 h", "revu le jeudi 3": a weekday and a day number are a date.
+_WEEKDAY_DAY = compile_pattern(
+    rf"(?i)(?<!\w){_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![\w/.,:]|\s*(?:{_MONTH})(?!\w)|\s*[/.\-]\s*\d)" + _UNIT_AFTER
+)
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
@@ -110,6 +119,8 @@ class DateRule:
     name = "dates"
 
     def _emit(self, out: list[Finding], text: str, start: int, end: int, score: float, why: str) -> None:
+        if _LEGAL_BEFORE.search(text, max(0, start - 40), start):
+            return
         if _is_birth(text, start):
             out.append(make(start, end, Label.DATE_NAISSANCE, min(1.0, score + 0.05), self.name, f"date de naissance ({why})"))
         else:
@@ -160,15 +171,21 @@ class DateRule:
             day = m.group("day")
             if day.isdigit() and not 1 <= int(day) <= 31:
                 continue
-            if not day[0].isdigit() and not m.group("year"):
-                continue  # "sept mai", "un mars": a day in words needs its year
-            start = m.start("day") if text[m.start() : m.start("day")].strip().lower() == "le" else m.start()
+            led = text[m.start() : m.start("day")].strip().lower() == "le"
+            if not day[0].isdigit() and not m.group("year") and not (led and day.lower() not in ("un", "sept")):
+                continue  # "sept mai", "un mars": a day in words needs its year, or "le" ("le douze mai")
+            start = m.start("day") if led else m.start()
             if m.group("year"):
                 self._emit(out, text, start, m.end(), 0.9, "date avec mois en toutes lettres")
             else:
                 self._emit(out, text, start, m.end("month"), 0.75, "jour et mois")
         for m in self._around(_MONTH_YEAR, text, anchors, "dates-month-year"):
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
+        if "di" in text:  # every weekday name ends in "di" (dimanche starts with it)
+            for m in iter_matches(_WEEKDAY_DAY, text, "dates-weekday"):
+                day = m.group("day")
+                if day == "1er" or 1 <= int(day) <= 31:
+                    self._emit(out, text, m.start(), m.end(), 0.7, "jour de la semaine et quantième")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
         if _EN_HINT.search(text):

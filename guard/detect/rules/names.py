@@ -20,6 +20,13 @@ from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, iter_matches, make
 from guard.detect.rules.context import fold
 
+
+def is_medical_term(value: str) -> bool:
+    """The shipped lexicon (imported late: the lexicon module imports this package)."""
+    from guard.detect.lexicon import is_medical_term as check
+
+    return check(value)
+
 _TITLE = compile_pattern(
     r"(?<![\w.])(?P<title>"
     r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
@@ -57,6 +64,15 @@ _LOWER_STOP = frozenset(
     "aujourd'hui lui leur patient patiente docteur professeur dr pr mme mr monsieur madame bien "
     "ok oui non merci svp stp pb rdv tel tél né née nee ne".split()
 ) | _DOCTOR_VERBS
+
+
+# "Médecin traitant : Dr Sylvie Carpentier, Paris 11e": a doctor's town at the end of the line.
+_DOCTOR_TITLES = frozenset("dr docteur pr professeur professeure dre".split())
+_TOWN_AFTER_NAME = compile_pattern(
+    r"[ \t]*,[ \t]*((?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+"
+    r"(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*)"
+    r"(?:[ \t]+\d{1,2}(?:e|er|ème))?[ \t]*(?=\n|$|\))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +120,11 @@ class TitledNameRule:
             else:
                 continue
             out.extend(self._label(picked, score, title))
+            if picked and title.rstrip(".").casefold() in _DOCTOR_TITLES:
+                town = _TOWN_AFTER_NAME.match(text, picked[-1][2])
+                if town is not None and fold(town.group(1)) not in _CAP_STOP and not is_medical_term(town.group(1)):
+                    out.append(make(town.start(1), town.end(1), Label.VILLE, 0.7, self.name,
+                                    "ville du cabinet après le nom du médecin"))
         return out
 
     @staticmethod
@@ -113,6 +134,10 @@ class TitledNameRule:
             t = _TOKEN.match(text, pos)
             if t is None:
                 break
+            if toks and ("\t" in text[pos:t.start(1)] or t.start(1) - pos >= 3):
+                break  # "Dr Morvan   Prélevé le": a wide gap separates form fields
+            if toks and is_medical_term(t.group(1)):
+                break  # "Prénom : Fatoumata Sexe : F"
             toks.append((t.group(1), t.start(1), t.end(1)))
             pos = t.end(1)
         return toks

@@ -22,6 +22,7 @@ import regex
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
+from guard.detect.plausibility import _EPONYM_BEFORE
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 _STREET_TYPE = (
@@ -49,27 +50,67 @@ _NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
     r"(?<!\w)(?:(?i:h[ôo]pital\s+d['’]instruction\s+des\s+arm[ée]es|maternit[ée]|centre\s+d['’]imagerie(?:\s+m[ée]dicale)?|"
-    r"cabinet\s+(?:m[ée]dical|infirmier|dentaire|de\s+radiologie|de\s+kin[ée](?:sith[ée]rapie)?)|centre\s+m[ée]dical|"
+    r"cabinet\s+(?:m[ée]dical|infirmier|dentaire|de\s+radiologie|de\s+kin[ée](?:sith[ée]rapie)?|d['’][ée]chographie|de\s+p[ée]diatrie|"
+    r"d['’]ophtalmologie|de\s+cardiologie|de\s+sage-femme|de\s+psychologie|param[ée]dical)|centre\s+m[ée]dical|"
+    r"pharmacie|laboratoire(?:\s+de\s+biologie(?:\s+m[ée]dicale)?|\s+d['’]analyses(?:\s+m[ée]dicales)?)?|"
+    r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD)"
-    rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle))?"
+    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
+    rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
+    rf"du\s+canton|de\s+secteur|intercommunal(?:e)?))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
 _FACILITY_HINT = re.compile(
     r"(?<!\w)(?:(?i:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-    r"fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD)"
+    r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
 )
-_CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?)-)?\p{Lu}[\p{Ll}'’]+)*"
+_CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*"
 _CITY_CUED = compile_pattern(
-    r"(?<!\w)(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire)"
+    r"(?<!\w)(?:(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire|"
+    r"d[ée]m[ée]nag\w*|install[ée]e?s?|h[ée]berg[ée]e?s?)"
     rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w)"
+    # English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
+    rf"|(?<!\w)(?i:lives?|living|moves?|moving|moved|relocat(?:es?|ing|ed)|born|based|resides?|residing|"
+    rf"comes?\s+from|is\s+from)(?:\s+(?:back|down|up))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w))"
 )
 # A facility's town written right after it, as letterheads do ("EHPAD Les Tilleuls, Dax",
 # "Clinique Sainte-Anne — Hyères", "CHU de Nantes (site de Saint-Herblain)"): the town ends the line.
 _CITY_AFTER = compile_pattern(
-    rf"[ \t]*(?:,|[—–\-]|\()[ \t]*(?:(?i:site\s+de|site)[ \t]+)?({_CITY_NAME})(?=[ \t]*(?:\n|$|\)|,|\.|;))"
+    rf"[ \t]*(?:,|[—–\-]|\(|(?<=\s)(?:à|in)(?=\s))[ \t]*(?:(?i:site\s+de|site)[ \t]+)?({_CITY_NAME})"
+    rf"(?=[ \t]*(?:\n|$|\)|,|\.|;|:)|\s+(?:from|for|pour|par|depuis|le|on)\s)"
 )
+# A town right after a numbered street, without a postcode: "4 impasse des Lilas à Caluire-et-Cuire",
+# "5 chemin du Moulin-Neuf, Poullaouen : pansement".
+_TOWN_AFTER_ADDRESS = compile_pattern(
+    rf"[ \t]*(?:,|(?<=\s)(?:à|a)(?=\s))[ \t]*({_CITY_NAME})(?=[ \t]*(?:\n|$|,|\.|;|:|\)|\s[–—\-]\s))"
+)
+# Public hospitals that clinicians name without a type word ("envoyé à Necker", "l'Hôtel-Dieu",
+# "transférée vers la Pitié-Salpêtrière"): the names are public facts; the cue before them
+# (a preposition or article) keeps eponyms and streets named after the same people out.
+_KNOWN_NAMES = (
+    "Necker", "Bichat", "Cochin", "Tenon", "Lariboisi[èe]re", "Piti[ée]-Salp[êe]tri[èe]re", "Piti[ée]",
+    "Salp[êe]tri[èe]re", "H[ôo]tel-Dieu", "Saint-Antoine", "Robert-Debr[ée]", "Trousseau", "Bic[êe]tre",
+    "Beaujon", "Avicenne", "Jean-Verdier", "Henri-Mondor", "Mondor", "Ambroise-Par[ée]", "Raymond-Poincar[ée]",
+    "Georges-Pompidou", "HEGP", "Paul-Brousse", "Antoine-B[ée]cl[èe]re", "B[ée]cl[èe]re", "Louis-Mourier",
+    "Rothschild", "Sainte-Anne", "Timone", "Conception", "[ÉE]douard-Herriot", "Croix-Rousse", "Purpan",
+    "Rangueil", "Pellegrin", "Haut-L[ée]v[êe]que", "Hautepierre", "Pontchaillou", "Gui-de-Chauliac",
+    "Lapeyronie", "Foch", "Percy", "B[ée]gin", "Val-de-Gr[âa]ce", "Bretonneau", "Charles-Foix",
+    "Saint-Joseph", "Saint-Camille", "Saint-Vincent-de-Paul", "Armand-Trousseau", "Femme-M[èe]re-Enfant",
+)
+_KNOWN_HOSPITAL = compile_pattern(
+    r"(?i:(?<!\w)(?:à|a|au|de|du|vers|chez|sur)\s+(?:l['’]|la\s+)?|(?<!\w)l['’]|(?<!\w)la\s+|^|\n)"
+    r"(?:(?i:h[ôo]pital|urgences\s+de|site\s+de)\s+)?"
+    rf"((?:{'|'.join(_KNOWN_NAMES)}))(?![\w\-])"
+)
+_KNOWN_HINT = re.compile(r"(?i)necker|bichat|cochin|tenon|lariboisi|piti|salp|dieu|saint-|robert|trousseau|bic[êe]tre|"
+                         r"beaujon|avicenne|verdier|mondor|par[ée]|poincar|pompidou|hegp|brousse|b[ée]cl[èe]re|mourier|"
+                         r"rothschild|timone|conception|herriot|croix-rousse|purpan|rangueil|pellegrin|l[ée]v[êe]que|"
+                         r"hautepierre|pontchaillou|chauliac|lapeyronie|foch|percy|b[ée]gin|gr[âa]ce|bretonneau|foix|"
+                         r"m[èe]re-enfant")
+
 _FACILITY_STOP = frozenset(
     {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
 )
@@ -144,7 +185,21 @@ class PlaceRule:
             if end is not None:
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
         for m in iter_matches(_CITY_CUED, text, "city"):
-            out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
+            g = 1 if m.group(1) is not None else 2
+            if m.group(g).casefold() in _NOT_NAME:
+                continue
+            out.append(make(m.start(g), m.end(g), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
+        for i in range(len(numbered_starts)):
+            town = _TOWN_AFTER_ADDRESS.match(text, out[i].end)
+            if town is not None and town.group(1).casefold() not in _NOT_NAME | _SERVICE \
+                    and not is_medical_term(town.group(1)):
+                out.append(make(town.start(1), town.end(1), Label.VILLE, 0.75, self.name, "ville après l'adresse"))
+        if _KNOWN_HINT.search(text):
+            for m in iter_matches(_KNOWN_HOSPITAL, text, "known-hospital"):
+                if _EPONYM_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+                    continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
+                out.append(make(m.start(1), m.end(1), Label.HOPITAL, 0.85, self.name,
+                                "hôpital connu désigné par son nom seul"))
         for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility"):
             end = self._trim_facility(text, m)
             if end is not None:
@@ -194,6 +249,8 @@ class PlaceRule:
             # ALL-CAPS or Title-Case prose ("PASSAGE AUX URGENCES", "Dresser Chemin Personnage")
             # gives capitals no meaning: the everyday word needs an address tail after it.
             first = _TOKEN.search(text, m.end("type"), end)
+            while first is not None and first.group().casefold() in _LINKS:
+                first = _TOKEN.search(text, first.end(), end)  # "place de la TCC-I": skip "de la"
             if not caps and first is not None and first.group().isupper() and len(first.group()) <= 6:
                 return None  # "Cours IFSI", "place en EHPAD": an acronym is no street name
             words = [w for w in text[m.end("type"):end].split() if w.casefold() not in _LINKS]

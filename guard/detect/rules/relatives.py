@@ -55,9 +55,27 @@ _GREETING = compile_pattern(
 _SIGN_OFF = compile_pattern(
     r"(?<!\w)(?i:cordialement|bien\s+[àa]\s+(?:vous|toi)|bien\s+cordialement|amicalement|bises|"
     r"bonne\s+(?:journ[ée]e|soir[ée]e|garde)|merci(?:\s+d['’]avance|\s+beaucoup)?|best\s+regards|regards|"
-    r"kind\s+regards|sinc[èe]rement|confraternellement)[ \t]*[,.!]?[ \t]*\n?[ \t]*"
+    r"kind\s+regards|sinc[èe]rement|confraternellement|bien\s+confraternellement|[àa]\s+plus|a\+|"
+    r"[àa]\s+bient[ôo]t|belle\s+journ[ée]e|bon\s+courage|bonne\s+continuation|salutations|respectueusement|"
+    r"cheers|thanks|thank\s+you)[ \t]*[,.!]?[ \t]*\n?[ \t]*"
     r"(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[ \t]+(?P<last>\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?))?"
     r"(?=[ \t]*(?:$|\n|,|\(|\.|\u2014|-))"
+)
+
+
+# A signature line: a name, then the writer's profession ("Kévin Lambert, MK",
+# "Marion Leclerc, masseur-kinésithérapeute DE", "DIALLO Awa – IDE").
+_PROFESSION = (
+    r"MK|IDE|IDEL|IPA|IBODE|IADE|PUER|AS|ASH|AMP|AES|SF|kin[ée]|masseur-kin[ée]sith[ée]rapeute|kin[ée]sith[ée]rapeute|"
+    r"infirmi(?:er|[èe]re)|sage-femme|psychologue|orthophoniste|ergoth[ée]rapeute|psychomotricien(?:ne)?|"
+    r"di[ée]t[ée]ticien(?:ne)?|podologue|p[ée]dicure|pharmacien(?:ne)?|pr[ée]parat(?:eur|rice)|secr[ée]taire|"
+    r"assistante?\s+sociale?|cadre|interne|externe|m[ée]decin|docteur|chirurgien(?:ne)?|ost[ée]opathe|"
+    r"orthoptiste|dentiste|aide-soignante?|auxiliaire|[ée]ducat(?:eur|rice)|nurse|physiotherapist|midwife"
+)
+_SIGNATURE = compile_pattern(
+    r"(?:^|(?<=\n))[ \t]*(?:(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?P<last>\p{Lu}[\p{L}'’]+(?:[- ]\p{Lu}[\p{L}'’]+)?)"
+    r"|(?P<last2>\p{Lu}\p{Lu}+(?:[- ]\p{Lu}\p{Lu}+)?)[ \t]+(?P<first2>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
+    rf"[ \t]*(?:,|[–—\-])[ \t]*(?i:{_PROFESSION})(?![\w])"
 )
 
 
@@ -87,4 +105,12 @@ class RelativeNameRule:
                 last = m.groupdict().get("last")
                 if last and fold(last) not in _CAP_STOP and not is_medical_term(last):
                     out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.7, self.name, why))
+        for m in iter_matches(_SIGNATURE, text, "signature"):
+            f, l = ("first", "last") if m.group("first") else ("first2", "last2")
+            words = (m.group(f), m.group(l))
+            if any(fold(w) in _CAP_STOP or is_medical_term(w) for w in words):
+                continue
+            why = "nom signant une note, suivi de la profession"
+            out.append(make(m.start(f), m.end(f), Label.PRENOM, 0.75, self.name, why))
+            out.append(make(m.start(l), m.end(l), Label.NOM, 0.75, self.name, why))
         return out

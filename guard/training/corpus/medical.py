@@ -106,7 +106,22 @@ Oxygénothérapie, Ventilation, Intubation, Sédation, Analgésie, Anesthésie, 
 Réadaptation, Convalescence, Hospitalisation, Consultation, Téléconsultation, Ordonnance,
 Prescription, Posologie, Observance, Tolérance, Efficacité, Indication, Contre-indication,
 Complications, Séquelles, Récidive, Rémission, Rechute, Pronostic, Diagnostic, Dépistage,
-Prévention, Éducation, Accompagnement, Entourage, Famille, Domicile, Aidant, Tutelle, Curatelle
+Prévention, Éducation, Accompagnement, Entourage, Famille, Domicile, Aidant, Tutelle, Curatelle,
+Identité, Matricule, Standard, Directives anticipées, Personne de confiance, Sexe, Poids, Taille,
+Prélevé, Reçu, Édité, Validé, Imprimé, Tournée, Opinion pharmaceutique, Pavillon, Bâtiment, Étage,
+Secrétariat, Accueil, Astreinte, Garde, Permanence, Destinataire, Expéditeur, Objet, Copie,
+Bénéficiaire, Demandeur, Prescripteur, Correspondant, Signataire, Consœur, Confrère, Madame, Monsieur,
+Cardiologie, Gynécologie, Pédiatrie, Gériatrie, Neurologie, Pneumologie, Rhumatologie, Dermatologie,
+Psychiatrie, Urologie, Néphrologie, Oncologie, Hématologie, Endocrinologie, Radiologie, Orthopédie,
+Psychiatre, Pédiatre, Gériatre, Cardiologue, Radiologue, Kinésithérapeute, Infirmière, Orthophoniste,
+Déambulateur, Fauteuil roulant, Verticalisateur, Lève-personne, Canne, Attelle, Orthèse, Minerve
+""")
+
+# Body parts and sides: imaging and physiotherapy headings are often written in capitals
+# ("IRM DU GENOU DROIT"), and a capitalised body part is never a name or a place.
+BODY_PARTS = _words("""
+GENOU, ÉPAULE, HANCHE, CHEVILLE, POIGNET, COUDE, RACHIS LOMBAIRE, RACHIS CERVICAL, THORAX, ABDOMEN,
+BASSIN, CRÂNE, ENCÉPHALE, SINUS, PIED, MAIN, RACHIS DORSAL, SEIN, THYROÏDE, PROSTATE, PELVIS
 """)
 
 HEADINGS = _words("""
@@ -125,8 +140,14 @@ def clinical_line(rng: random.Random) -> str:
         return f"- {noun}" + rng.choice(["", "", f" ({rng.choice(CONDITIONS)})", f" en {rng.randint(1980, 2025)}"])
     if r < 0.55:
         return f"{noun} : {rng.choice(LAB_VALUES)}" + rng.choice(["", ".", f", {rng.choice(LAB_VALUES)}."])
-    if r < 0.75:
+    if r < 0.68:
         return rng.choice(HEADINGS) + rng.choice(["", "", " :", " — " + rng.choice(SERVICES).upper()])
+    if r < 0.75:
+        exam = rng.choice(["IRM", "RADIOGRAPHIE", "SCANNER", "ÉCHOGRAPHIE", "ARTHROSCANNER", "BILAN"])
+        part = rng.choice(BODY_PARTS)
+        side = rng.choice(["", " DROIT", " GAUCHE", " BILATÉRAL"])
+        line = f"{exam} DU {part}{side}" if rng.random() < 0.7 else f"{exam.capitalize()} du {part.lower()}{side.lower()}"
+        return line
     return f"{noun} {rng.choice(['du 26/11', 'à surveiller', 'stable', 'en cours', 'prévue demain', 'correcte', 'à revoir', 'satisfaisante', 'non faite', 'à J3'])}."
 
 

@@ -34,3 +34,24 @@ def test_positive(text: str, value: str) -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("elle nous a dicté le numéro 4974 0123 9876 5437. On", "4974 0123 9876 5437"),
+        ("sa CB par téléphone, 4532 1234 8765 4328, je", "4532 1234 8765 4328"),
+        ("CB 4532123487654328 ok", "4532123487654328"),
+        ("Amex 3782 822463 10005", "3782 822463 10005"),
+    ],
+)
+def test_bank_card_numbers_with_a_valid_luhn_key(text: str, value: str) -> None:
+    assert [v for v, _ in flagged(RULE, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4532 1234 8765 4329 (clé fausse)", "lot 4000 1234 5678 9010", "dossier 4532123487654328"],
+)
+def test_bank_card_shapes_that_are_not_cards(text: str) -> None:
+    assert flagged(RULE, text) == []

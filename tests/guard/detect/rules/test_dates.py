@@ -112,3 +112,24 @@ def test_english_dates(text: str, value: str) -> None:
 )
 def test_scores_and_english_verbs_are_not_dates(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("RDV kiné mercredi 16 à 9h.", "mercredi 16"),
+        ("Cure réalisée le douze novembre sans toxicité", "douze novembre"),
+        ("Reconsulter le premier décembre avec sa mère", "premier décembre"),
+    ],
+)
+def test_weekday_days_and_days_in_words_after_le(text: str, value: str) -> None:
+    assert [v for v, _ in flagged(RULE, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["C'est bien la loi du 4 mars 2002 ?", "le décret n° 2016-1990 du 30 décembre 2016",
+     "vendredi 2 mg de plus", "sept mai"],
+)
+def test_legal_texts_and_numbers_are_not_dates(text: str) -> None:
+    assert flagged(RULE, text) == []

@@ -12,7 +12,14 @@ RULE = PlaceRule()
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("12 rue des Lilas, Brest", [("12 rue des Lilas", "ADRESSE")]),
+        ("12 rue des Lilas, Brest", [("12 rue des Lilas", "ADRESSE"), ("Brest", "VILLE")]),
+        ("4 impasse des Lilas à Caluire-et-Cuire, retour impossible",
+         [("4 impasse des Lilas", "ADRESSE"), ("Caluire-et-Cuire", "VILLE")]),
+        ("envoyée à Necker ce soir", [("Necker", "HOPITAL")]),
+        ("transférée vers la Pitié-Salpêtrière hier", [("Pitié-Salpêtrière", "HOPITAL")]),
+        ("who moves to Manchester next week", [("Manchester", "VILLE")]),
+        ("Pharmacie des Halles à Niort : merci", [("Pharmacie des Halles", "HOPITAL"), ("Niort", "VILLE")]),
+        ("SSIAD du canton de Moirans", [("SSIAD du canton de Moirans", "HOPITAL")]),
         ("12 bis rue Victor Hugo 92130", [("12 bis rue Victor Hugo", "ADRESSE")]),
         ("habite 3 place de la gare à Quimper", [("3 place de la gare", "ADRESSE"), ("Quimper", "VILLE")]),
         ("45 bd de la Liberté", [("45 bd de la Liberté", "ADRESSE")]),
@@ -173,3 +180,14 @@ def test_pre_scanned_patterns_match_exactly_like_a_full_scan(text: str) -> None:
     for pattern, hint in ((places._ADDRESS_BARE, places._STREET_HINT), (places._FACILITY, places._FACILITY_HINT)):
         assert [m.span() for m in iter_matches_at(pattern, hint, text, "t")] == \
             [m.span() for m in iter_matches(pattern, text, "t")]
+
+
+@pytest.mark.parametrize("text", [
+    "le signe de Percy est négatif",
+    "ouverture de la capsule de Tenon",
+    "la conception du projet de soins",
+    "avec la place de la TCC-I dans l'insomnie",
+    "maladie de Foch",
+])
+def test_known_hospital_names_need_a_place_cue(text: str) -> None:
+    assert PlaceRule().find(text) == []

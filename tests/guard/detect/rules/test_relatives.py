@@ -65,3 +65,26 @@ def test_name_after_relation_of_someone() -> None:
 def test_child_of_named_parents() -> None:
     text = "Naissance de Inaya BARRY, fille de Kadiatou BARRY et de Mamadou Bah."
     assert ("Kadiatou", "PRENOM") in flagged(RULE, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suite de 10 séances.\nMarion Leclerc, masseur-kinésithérapeute DE",
+         [("Marion", "PRENOM"), ("Leclerc", "NOM")]),
+        ("Retour à domicile.\nKévin Lambert, MK", [("Kévin", "PRENOM"), ("Lambert", "NOM")]),
+        ("DIALLO Awa – IDE de nuit", [("DIALLO", "NOM"), ("Awa", "PRENOM")]),
+        ("sa femme au 07 83 44 12 09.\nÀ plus, Hervé", [("Hervé", "PRENOM")]),
+    ],
+)
+def test_signature_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(flagged(RULE, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Service Cardiologie, interne de garde", "Traitement Habituel, IDE à domicile",
+     "Soins de support – psychologue"],
+)
+def test_headings_before_a_profession_are_not_signatures(text: str) -> None:
+    assert flagged(RULE, text) == []

@@ -1,0 +1,143 @@
+"""Names found through a known first name, with no title in front.
+
+Why: clinicians write "Je te confirme que Mamadou Coulibaly passe en HDJ", "Yanis Bouzid,
+17 ans, footballeur", "les résultats de Maëlys sont revenus", "pour Killian, 16 ans" — no
+"M." or "Mme" to lean on, and a model trained on generated text misses some of them. A first
+name is a strong signal on its own when it is not also an ordinary word: the shipped list
+(guard/detect/data/prenoms.txt) is paired with the list of first names that are also words,
+places or eponyms (prenoms_mots.txt: Rose, Pierre, Claire, Iris...), which need a last name
+next to them before they count.
+
+What is taken:
+- a known first name next to a capitalised last name: "Mamadou Coulibaly" (PRENOM + NOM),
+  "COULIBALY Mamadou" (NOM + PRENOM);
+- an unambiguous known first name alone: "Maëlys" (PRENOM, lower score);
+- a capitalised name followed by an age: "Killian, 16 ans", "Yanis Bouzid (17 ans)";
+- in SMS-style prompts, lowercase words between "patient"/"mme"… and an age:
+  "patient mathis caron 22 ans".
+Eponym heads before ("syndrome de Pierre Robin") and lexicon words cancel a match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.lexicon import is_medical_term
+from guard.detect.plausibility import _EPONYM_BEFORE, _INITIALS_AFTER
+from guard.detect.rules._base import make
+from guard.detect.rules.context import fold
+from guard.detect.rules.names import _CAP_STOP, _LOWER_STOP, _PARTICLES, first_names
+
+# Capitalised words (stdlib engine: one pass over the text, much cheaper than `regex`).
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1 and Latin Extended-A capitals (the range also holds lowercase:
+_LOW = "a-zß-öø-ÿœ"  # harmless, the checks below look at the first letter)
+_CAP_WORD = re.compile(rf"(?<![\w'’\-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![\w'’])")
+# The word after a first name: a capitalised or ALL-CAPS last name (particles allowed).
+_NEXT = re.compile(
+    rf"[ \t]+((?:(?:de|da|dos|van|von|le|la|el|ben|di|del)[ \t]+)?[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)*)(?![\w'’])"
+)
+_PREV_CAPS = re.compile(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_UP}'’]+)?)[ \t]+$")
+_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)(?![\w])")
+_LOWER_AGED = re.compile(
+    r"(?<!\w)(?:patiente?|pt|mme|mr|m\.|monsieur|madame|mlle)[ \t]+"
+    rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)",
+    re.IGNORECASE,
+)
+# Who someone is, not what they are called: "Femme, 45 ans", "Nourrisson (3 mois)".
+_PERSON_NOUNS = frozenset(fold(w) for w in (
+    "homme femme enfant garçon garcon fille bébé bebe nourrisson nouveau-né adolescent adolescente "
+    "ado sujet patient patiente résident résidente retraité retraitée veuf veuve père mère frère "
+    "sœur soeur fils jumeau jumelle monsieur madame mademoiselle cas dame jeune petit petite aîné "
+    "cadet cadette senior étudiant étudiante militaire sportif sportive marin agriculteur "
+    "agricultrice infirmière infirmier médecin ouvrier ouvrière employé employée"
+).split())
+
+
+@lru_cache(maxsize=1)
+def word_names() -> frozenset[str]:
+    """Folded first names that are also ordinary words, places or eponyms."""
+    try:
+        raw = resources.files("guard.detect.data").joinpath("prenoms_mots.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(fold(line.strip()) for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_surname(word: str) -> bool:
+    folded = fold(word)
+    last = folded.split()[-1]
+    return (
+        len(last) >= 2
+        and folded not in _CAP_STOP and last not in _CAP_STOP
+        and not is_medical_term(word) and not is_medical_term(last)
+        and last not in _PERSON_NOUNS
+    )
+
+
+class FirstNameRule:
+    """PRENOM/NOM around a known first name (0.7 with a last name, 0.6 alone)."""
+
+    name = "firstnames"
+
+    def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        names = first_names()
+        ambiguous = word_names()
+        for m in _CAP_WORD.finditer(text):
+            word = m.group()
+            folded = fold(word)
+            aged = _AGE_AFTER.match(text, m.end())
+            known = folded in names
+            if not known and aged is None:
+                continue
+            if _EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _INITIALS_AFTER.match(text, m.end()):
+                continue  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
+            nxt = _NEXT.match(text, m.end())
+            surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \
+                and not is_medical_term(f"{word} {nxt.group(1)}")
+            if surname and folded in ambiguous and nxt is not None and not nxt.group(1).isupper() \
+                    and fold(nxt.group(1)) in names | ambiguous:
+                surname = False  # "Pierre Marie", "Rose Claire": two words that are names only maybe
+            if known and surname:
+                why = "prénom connu suivi d'un nom"
+                out.append(make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why))
+                out.append(make(nxt.start(1), nxt.end(1), Label.NOM, 0.7, self.name, why))
+                continue
+            prev = _PREV_CAPS.search(text, max(0, m.start() - 40), m.start())
+            if known and folded not in ambiguous and prev is not None and _is_surname(prev.group(1)) \
+                    and len(prev.group(1)) >= 3:
+                why = "nom en capitales suivi d'un prénom connu"
+                out.append(make(prev.start(1), prev.end(1), Label.NOM, 0.7, self.name, why))
+                out.append(make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why))
+                continue
+            if aged is not None and _is_surname(word) and folded not in _PERSON_NOUNS \
+                    and (known or m.start() == 0 or not text[m.start() - 1].isalnum()):
+                label = Label.PRENOM if known else Label.NOM
+                out.append(make(m.start(), m.end(), label, 0.7, self.name, "nom suivi d'un âge"))
+                continue
+            if known and folded not in ambiguous and fold(word) not in _CAP_STOP and not is_medical_term(word):
+                out.append(make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu"))
+        # Names before an age that follow a capitalised first word: "Yanis Bouzid, 17 ans".
+        for m in _CAP_WORD.finditer(text):
+            nxt = _NEXT.match(text, m.end())
+            if nxt is None or _AGE_AFTER.match(text, nxt.end()) is None or fold(m.group()) in names:
+                continue
+            if _is_surname(m.group()) and _is_surname(nxt.group(1)) and fold(m.group()) not in _PERSON_NOUNS \
+                    and "\n" not in text[m.end():nxt.start(1)]:
+                why = "nom suivi d'un âge"
+                out.append(make(m.start(), m.end(), Label.NOM, 0.65, self.name, why))
+                out.append(make(nxt.start(1), nxt.end(1), Label.NOM, 0.65, self.name, why))
+        if "ans" in text or " a" in text:
+            for m in _LOWER_AGED.finditer(text):
+                words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
+                if not words or any(w[:1].isupper() or fold(w) in _LOWER_STOP or is_medical_term(w) for w, _ in words):
+                    continue
+                for w, start in words:
+                    f = fold(w)
+                    label = Label.NOM if f in _PARTICLES else Label.PRENOM if f in names else Label.NOM
+                    out.append(make(start, start + len(w), label, 0.6, self.name, "nom avant l'âge (style SMS)"))
+        return out
