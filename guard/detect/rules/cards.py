@@ -14,11 +14,13 @@ A carte Vitale followed by a full NIR is left to the NIR rule, which validates t
 
 from __future__ import annotations
 
+import re
+
 from stdnum import luhn
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 # An id: 6-23 characters of digits/uppercase letters (optionally grouped), at least 4 digits,
 # starting on a word boundary.
@@ -46,6 +48,15 @@ _BANK_CUED = compile_pattern(
 )
 
 
+# Stdlib pre-scans (see iter_matches_at), zero-width.
+_MUTUELLE_HINT = re.compile(
+    r"(?<!\w)(?=mutuelle|adh[ée]rent|amc|compl[ée]mentaire|n°\s*d['’]adh|n°\s*de\s+contrat|contrat\s+n°|n°\s*mutuelle|"
+    r"n°\s*adh)",
+    re.IGNORECASE,
+)
+_BANK_CUED_HINT = re.compile(r"(?<!\w)(?=carte|cb|visa|mastercard|amex)", re.IGNORECASE)
+
+
 def _bank_valid(value: str) -> bool:
     digits = "".join(c for c in value if c.isdigit())
     if len(digits) == 16 and digits.startswith("2") and not 2221 <= int(digits[:4]) <= 2720:
@@ -64,12 +75,12 @@ class CardRule:
         out: list[Finding] = []
         for m in iter_matches(_VITALE, text, "carte-vitale"):
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.85, self.name, "n° de carte Vitale (après son intitulé)"))
-        for m in iter_matches(_MUTUELLE, text, "mutuelle"):
+        for m in iter_matches_at(_MUTUELLE, _MUTUELLE_HINT, text, "mutuelle"):
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.8, self.name, "n° d'adhérent mutuelle (après son intitulé)"))
         for m in iter_matches(_BANK_GROUPED, text, "bank-card"):
             if _bank_valid(m.group()):
                 out.append(make(m.start(), m.end(), Label.CARTE, 0.95, self.name, "n° de carte bancaire (clé de Luhn valide)"))
-        for m in iter_matches(_BANK_CUED, text, "bank-card-cued"):
+        for m in iter_matches_at(_BANK_CUED, _BANK_CUED_HINT, text, "bank-card-cued"):
             if _bank_valid(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.CARTE, 0.95, self.name, "n° de carte bancaire (après son intitulé, clé de Luhn valide)"))
         return out

@@ -17,7 +17,7 @@ import regex
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
-from guard.detect.rules._base import compile_pattern, iter_matches, keyword_starts, make, timeout_for
+from guard.detect.rules._base import compile_pattern, iter_matches, iter_matches_at, keyword_starts, make, timeout_for
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,8 @@ _LEGAL_BEFORE = regex.compile(
 _WEEKDAY_DAY = compile_pattern(
     rf"(?i)(?<!\w){_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![\w/.,:]|\s*(?:{_MONTH})(?!\w)|\s*[/.\-]\s*\d)" + _UNIT_AFTER
 )
+# Digits, a separator, digits: where a numeric date can start (zero-width, stdlib).
+_NUMERIC_HINT = re.compile(r"(?<![\w/.,:+\-])(?=\d{1,4} ?[/.\-] ?\d)")
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
@@ -151,7 +153,7 @@ class DateRule:
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        for m in iter_matches(_NUMERIC, text, "dates-numeric"):
+        for m in iter_matches_at(_NUMERIC, _NUMERIC_HINT, text, "dates-numeric"):
             if m.group("iso_year"):
                 day, month = int(m.group("iso_day")), int(m.group("iso_month"))
             else:

@@ -40,6 +40,7 @@ _CAP_WORD = re.compile(rf"(?<![\w'’\-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(
 _NEXT = re.compile(
     rf"[ \t]+((?:(?:de|da|dos|van|von|le|la|el|ben|di|del)[ \t]+)?[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)*)(?![\w'’])"
 )
+_PREV_WORD = re.compile(r"([\w'’\-]+)[ \t]+$")
 _PREV_CAPS = re.compile(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_UP}'’]+)?)[ \t]+$")
 _AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)(?![\w])")
 _LOWER_AGED = re.compile(
@@ -119,7 +120,11 @@ class FirstNameRule:
                 label = Label.PRENOM if known else Label.NOM
                 out.append(make(m.start(), m.end(), label, 0.7, self.name, "nom suivi d'un âge"))
                 continue
-            if known and folded not in ambiguous and fold(word) not in _CAP_STOP and not is_medical_term(word):
+            prev_word = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+            in_term = (nxt is not None and is_medical_term(f"{word} {nxt.group(1)}")) or (
+                prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
+            if known and not in_term and folded not in ambiguous and fold(word) not in _CAP_STOP \
+                    and not is_medical_term(word):
                 out.append(make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu"))
         # Names before an age that follow a capitalised first word: "Yanis Bouzid, 17 ans".
         for m in _CAP_WORD.finditer(text):

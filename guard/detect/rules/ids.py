@@ -7,9 +7,11 @@ cue is the evidence: "IPP", "NIP", "n° patient", "n° dossier" → IPP; "NDA", 
 
 from __future__ import annotations
 
+import re
+
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 # Optional letter prefix, digits (grouped by "-", "/" or a space before more digits),
 # letters after the first digit: "80012345", "A123456", "2024-123456", "800 123 45", "24A00781".
@@ -24,6 +26,11 @@ _NDA = compile_pattern(
 )
 
 
+# Stdlib pre-scan (see iter_matches_at): where an IPP cue can start, zero-width. (The NDA
+# pattern's full scan measured as fast as a pre-scan, so it keeps the plain scan.)
+_IPP_HINT = re.compile(r"(?<!\w)(?=ipp|nip|n°|no|num|identifiant|id|dossier|patient)", re.IGNORECASE)
+
+
 class HospitalIdRule:
     """IPP and NDA findings, score 0.9."""
 
@@ -33,10 +40,12 @@ class HospitalIdRule:
         if not has_digit(text):
             return []
         out: list[Finding] = []
-        for pattern, label, why in (
-            (_IPP, Label.IPP, "identifiant patient (après « IPP », « n° dossier »…)"),
-            (_NDA, Label.NDA, "numéro de séjour (après « NDA », « n° séjour »…)"),
+        for pattern, hint, label, why in (
+            (_IPP, _IPP_HINT, Label.IPP, "identifiant patient (après « IPP », « n° dossier »…)"),
+            (_NDA, None, Label.NDA, "numéro de séjour (après « NDA », « n° séjour »…)"),
         ):
-            for m in iter_matches(pattern, text, f"ids-{label.value.lower()}"):
+            rule = f"ids-{label.value.lower()}"
+            found = iter_matches(pattern, text, rule) if hint is None else iter_matches_at(pattern, hint, text, rule)
+            for m in found:
                 out.append(make(m.start(1), m.end(1), label, 0.9, self.name, why))
         return out

@@ -10,6 +10,8 @@ the last name; otherwise NOM.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from importlib import resources
 
@@ -17,7 +19,7 @@ import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import compile_pattern, iter_matches, make
+from guard.detect.rules._base import compile_pattern, iter_matches_at, make
 from guard.detect.rules.context import fold
 
 
@@ -35,6 +37,14 @@ _TITLE = compile_pattern(
     r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
     r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
+)
+# Stdlib pre-scan (see iter_matches_at): every place a title can start, case-insensitively (a
+# superset of the pattern's starts), zero-width so that no start hides inside another.
+_TITLE_HINT = re.compile(
+    r"(?<![\w.])(?=m\.|m\s|mme|mlle|mr|mrs|ms|miss|dre?\b|pr\b|pr\.|docteur|professeur|madame|monsieur|"
+    r"mademoiselle|patient|pt\b|s['’]appel|l['’]appel|surnomm|soussign|dite?\s*[«\"“]|pr[ée]nom|d[ée]nomm|"
+    r"n[ée]e|[ée]p(?:ouse|\.)|veuve|vve|nom)",
+    re.IGNORECASE,
 )
 _CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
@@ -101,7 +111,7 @@ class TitledNameRule:
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        for m in iter_matches(_TITLE, text, self.name):
+        for m in iter_matches_at(_TITLE, _TITLE_HINT, text, self.name):
             title = m.group("title")
             lower_title = m.group("lower") is not None
             if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):

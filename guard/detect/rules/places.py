@@ -71,11 +71,14 @@ _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'
 _CITY_CUED = compile_pattern(
     r"(?<!\w)(?:(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire|"
     r"d[ée]m[ée]nag\w*|install[ée]e?s?|h[ée]berg[ée]e?s?)"
-    rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w)"
-    # English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
-    rf"|(?<!\w)(?i:lives?|living|moves?|moving|moved|relocat(?:es?|ing|ed)|born|based|resides?|residing|"
-    rf"comes?\s+from|is\s+from)(?:\s+(?:back|down|up))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w))"
+    rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w))"
 )
+# English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
+_CITY_CUED_EN = compile_pattern(
+    rf"(?<!\w)(?i:lives?|living|moves?|moving|moved|relocat(?:es?|ing|ed)|born|based|resides?|residing|"
+    rf"comes?\s+from|is\s+from)(?:\s+(?:back|down|up))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w)"
+)
+_CITY_CUED_EN_HINT = re.compile(r"(?i)\b(?:liv|mov|relocat|born|based|resid|from)\w*\s+(?:back\s+|down\s+|up\s+)?(?:in|to|at|from)\s+[A-Z]")
 # A facility's town written right after it, as letterheads do ("EHPAD Les Tilleuls, Dax",
 # "Clinique Sainte-Anne — Hyères", "CHU de Nantes (site de Saint-Herblain)"): the town ends the line.
 _CITY_AFTER = compile_pattern(
@@ -100,16 +103,12 @@ _KNOWN_NAMES = (
     "Lapeyronie", "Foch", "Percy", "B[ée]gin", "Val-de-Gr[âa]ce", "Bretonneau", "Charles-Foix",
     "Saint-Joseph", "Saint-Camille", "Saint-Vincent-de-Paul", "Armand-Trousseau", "Femme-M[èe]re-Enfant",
 )
-_KNOWN_HOSPITAL = compile_pattern(
-    r"(?i:(?<!\w)(?:à|a|au|de|du|vers|chez|sur)\s+(?:l['’]|la\s+)?|(?<!\w)l['’]|(?<!\w)la\s+|^|\n)"
-    r"(?:(?i:h[ôo]pital|urgences\s+de|site\s+de)\s+)?"
-    rf"((?:{'|'.join(_KNOWN_NAMES)}))(?![\w\-])"
+# Stdlib: one scan for the names, then a look at the few characters before each.
+_KNOWN_HOSPITAL = re.compile(rf"(?<![\w\-])(?:{'|'.join(_KNOWN_NAMES)})(?![\w\-])")
+_KNOWN_CUE = re.compile(
+    r"(?i:(?:(?<!\w)(?:à|a|au|de|du|vers|chez|sur)\s+(?:l['’]\s*|la\s+)?|(?<!\w)l['’]\s*|(?<!\w)la\s+|"
+    r"(?<!\w)h[ôo]pital\s+|(?<!\w)urgences\s+de\s+|(?<!\w)site\s+de\s+))$|(?:^|\n)[ \t]*$"
 )
-_KNOWN_HINT = re.compile(r"(?i)necker|bichat|cochin|tenon|lariboisi|piti|salp|dieu|saint-|robert|trousseau|bic[êe]tre|"
-                         r"beaujon|avicenne|verdier|mondor|par[ée]|poincar|pompidou|hegp|brousse|b[ée]cl[èe]re|mourier|"
-                         r"rothschild|timone|conception|herriot|croix-rousse|purpan|rangueil|pellegrin|l[ée]v[êe]que|"
-                         r"hautepierre|pontchaillou|chauliac|lapeyronie|foch|percy|b[ée]gin|gr[âa]ce|bretonneau|foix|"
-                         r"m[èe]re-enfant")
 
 _FACILITY_STOP = frozenset(
     {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
@@ -184,22 +183,25 @@ class PlaceRule:
             end = self._bare_street_end(text, m)
             if end is not None:
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
-        for m in iter_matches(_CITY_CUED, text, "city"):
-            g = 1 if m.group(1) is not None else 2
-            if m.group(g).casefold() in _NOT_NAME:
+        cued = list(iter_matches(_CITY_CUED, text, "city"))
+        if _CITY_CUED_EN_HINT.search(text):
+            cued += iter_matches(_CITY_CUED_EN, text, "city-en")
+        for m in cued:
+            if m.group(1).casefold() in _NOT_NAME:
                 continue
-            out.append(make(m.start(g), m.end(g), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
+            out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
         for i in range(len(numbered_starts)):
             town = _TOWN_AFTER_ADDRESS.match(text, out[i].end)
             if town is not None and town.group(1).casefold() not in _NOT_NAME | _SERVICE \
                     and not is_medical_term(town.group(1)):
                 out.append(make(town.start(1), town.end(1), Label.VILLE, 0.75, self.name, "ville après l'adresse"))
-        if _KNOWN_HINT.search(text):
-            for m in iter_matches(_KNOWN_HOSPITAL, text, "known-hospital"):
-                if _EPONYM_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
-                    continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
-                out.append(make(m.start(1), m.end(1), Label.HOPITAL, 0.85, self.name,
-                                "hôpital connu désigné par son nom seul"))
+        for m in _KNOWN_HOSPITAL.finditer(text):
+            if _KNOWN_CUE.search(text, max(0, m.start() - 30), m.start()) is None:
+                continue
+            if _EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
+            out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
+                            "hôpital connu désigné par son nom seul"))
         for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility"):
             end = self._trim_facility(text, m)
             if end is not None:

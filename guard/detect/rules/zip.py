@@ -8,14 +8,17 @@ CEDEX 13"); in running text it follows a street ("12 rue des Lilas, 29200").
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
+_ZIP_HINT = re.compile(r"(?<![\w.,/+\-])(?=\d{5})")  # stdlib pre-scan (see iter_matches_at)
 _CITY = compile_pattern(
     rf"[ \u00a0]+((?:(?:L'|L’)?{_CITY_TOKEN})(?:[ \-](?:(?:sur|sous|en|l[èe]s|de|du|des|aux?|la|le|d'|d’)[ \-])?{_CITY_TOKEN}){{0,4}})"
 )
@@ -59,7 +62,7 @@ class ZipRule:
         if not has_digit(text):
             return []
         out: list[Finding] = []
-        for m in iter_matches(_ZIP, text, self.name):
+        for m in iter_matches_at(_ZIP, _ZIP_HINT, text, self.name):
             city = _city_span(text, m.end())
             if city is not None:
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.9, self.name, "code postal suivi d'une ville"))

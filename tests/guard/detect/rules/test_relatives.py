@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guard.detect.rules.relatives import RelativeNameRule
 
@@ -88,3 +90,18 @@ def test_signature_lines(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_headings_before_a_profession_are_not_signatures(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+_FRAGMENTS = ["sa ", "son ", "la ", "l'", "fille ", "mari ", "IDE ", "maman ", "de ", "d'", "her ", "son",
+              "daughter ", "Léa", "Omar", " DIALLO", "Cordialement", ",", "\n", "Bonjour ", "Salut ", "Merci",
+              " ", "Kévin Lambert", ", MK", " – IDE", "aînée ", "Jean-Marc", "à plus", "Bises\n"]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map("".join))
+def test_pre_scanned_patterns_match_exactly_like_a_full_scan(text: str) -> None:
+    from guard.detect.rules import relatives
+    from guard.detect.rules._base import iter_matches, iter_matches_at
+
+    for pattern, hint in ((relatives._PATTERN, relatives._PATTERN_HINT),):
+        assert [m.span() for m in iter_matches_at(pattern, hint, text, "t")] == \
+            [m.span() for m in iter_matches(pattern, text, "t")]

@@ -1,0 +1,39 @@
+import pytest
+
+from guard.detect.rules.firstnames import FirstNameRule
+
+from ._helpers import flagged
+
+RULE = FirstNameRule()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je te confirme que Mamadou Coulibaly passe en HDJ", [("Mamadou", "PRENOM"), ("Coulibaly", "NOM")]),
+        ("COULIBALY Mamadou passe demain", [("COULIBALY", "NOM"), ("Mamadou", "PRENOM")]),
+        ("Note\nZarkhan Bouzid, 17 ans, footballeur", [("Zarkhan", "NOM"), ("Bouzid", "NOM")]),
+        ("Note\nMamadou Bouzid (17 ans)", [("Mamadou", "PRENOM"), ("Bouzid", "NOM")]),
+        ("pour Karbala, 16 ans, suivi au CMP", [("Karbala", "NOM")]),
+        ("dentiste ici. patient zorvan caron 22 ans sous fluindione",
+         [("zorvan", "NOM"), ("caron", "NOM")]),
+        ("Les résultats de Mamadou sont revenus", [("Mamadou", "PRENOM")]),
+    ],
+)
+def test_names_found_through_a_first_name_or_an_age(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(flagged(RULE, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "syndrome de Pierre Robin",
+        "Femme, 45 ans, diabétique",
+        "Homme de 45 ans",
+        "Bibliographie\n1. Dupont A, Martin L, Moreau P. Facteurs prédictifs",
+        "syndromes associés (Lambert-Eaton, Schwartz-Bartter, Pierre Marie).",
+        "Cas clinique : Patiente, 80 ans, chute",
+    ],
+)
+def test_eponyms_authors_and_person_nouns_are_not_names(text: str) -> None:
+    assert flagged(RULE, text) == []
