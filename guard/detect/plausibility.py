@@ -69,6 +69,8 @@ _FUNCTION_WORDS = frozenset(
 # A surname followed by initials and a comma or period is an author in a reference list
 # ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
 _INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
+# A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
+_GRADE_AFTER = re.compile(r"[ \t]+(?:[A-D]|I{1,3}|IV|VI?)(?:[ab])?(?![\w.'’])")
 _MONTHS = (
     "janv", "fév", "fev", "mars", "avr", "mai", "juin", "juil", "août", "aout", "sept",
     "oct", "nov", "déc", "dec",
@@ -92,6 +94,9 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
             return False
+        if label is Label.NOM and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
+                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False  # "Weber A", "Garden III": an eponymous classification and its grade
         if label in (Label.NOM, Label.PRENOM) and _INITIALS_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False  # "Kimura H, Sato Y.": a cited author

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 WINDOW = 40  # characters looked at on each side
-MAX_STEP = 0.25  # largest change context may make to a score
+MAX_STEP = 0.3  # largest change context may make to a score
 
 _WORD = regex.compile(r"[\p{L}\p{N}°]+")
 

@@ -103,7 +103,14 @@ _NUMERIC_HINT = re.compile(r"(?<![\w/.,:+\-])(?=\d{1,4} ?[/.\-] ?\d)")
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
-_PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim")
+# Words of publications, rules and the running of a service: a date near them is rarely a
+# patient's ("recommandations HAS 2023", "validé en CME le 12 mars", "bloc fermé du 1er au
+# 15 août pour travaux", "plan canicule du 1er juin"). Near one, a date loses 0.3: dates
+# without a year then fall under the flagging threshold, full dates stay flagged.
+_PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim",
+              "ferme", "fermee", "fermeture", "travaux", "cme", "valide", "validee", "protocole", "procedure",
+              "plan", "campagne", "dispositif", "reforme", "circulaire", "congres", "formation", "seminaire",
+              "webinaire", "colloque", "maj", "revision", "parution", "conference")
 
 
 def _valid_day_month(day: int, month: int) -> bool:
@@ -126,7 +133,7 @@ class DateRule:
         if _is_birth(text, start):
             out.append(make(start, end, Label.DATE_NAISSANCE, min(1.0, score + 0.05), self.name, f"date de naissance ({why})"))
         else:
-            score = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.25)
+            score = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.3)
             out.append(make(start, end, Label.DATE, score, self.name, why))
 
     @staticmethod

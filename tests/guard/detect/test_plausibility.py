@@ -138,3 +138,21 @@ def test_number_ids_lose_the_words_around_them() -> None:
     text = "mutuelle Harmonie adhérent H7812045."
     (f,) = keep_plausible(text, [_span(text, "adhérent H7812045", Label.CARTE)])
     assert text[f.start:f.end] == "H7812045"
+
+
+def test_an_eponymous_classification_and_its_grade_is_not_a_name() -> None:
+    text = "fracture de la malléole externe Weber A non déplacée"
+    start = text.index("Weber")
+    assert not plausible(text, Finding(start, start + 5, Label.NOM, 0.95, "model"))
+    titled = "revu M. Weber A ce jour"
+    start = titled.index("Weber")
+    assert plausible(titled, Finding(start, start + 5, Label.NOM, 0.95, "model"))
+
+
+def test_cited_authors_and_legal_dates_are_not_identifiers() -> None:
+    text = "5. Kimura H, Sato Y. Early mobilisation. la loi du 4 mars 2002"
+    assert not plausible(text, Finding(3, 9, Label.NOM, 0.99, "model"))
+    start = text.index("4 mars")
+    assert not plausible(text, Finding(start, start + 11, Label.DATE, 0.99, "model"))
+    assert not plausible("Du 1er juin", Finding(0, 6, Label.HOPITAL, 0.99, "model"))
+    assert not plausible("17024 La Rochelle CEDEX 1", Finding(18, 25, Label.VILLE, 0.99, "model"))

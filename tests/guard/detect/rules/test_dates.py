@@ -133,3 +133,12 @@ def test_weekday_days_and_days_in_words_after_le(text: str, value: str) -> None:
 )
 def test_legal_texts_and_numbers_are_not_dates(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le bloc opératoire B sera fermé du 1er au 15 août pour travaux.",
+     "Dispositif Mon soutien psy : depuis juin 2024, jusqu'à 12 séances"],
+)
+def test_dates_of_the_running_of_a_service_fall_under_the_threshold(text: str) -> None:
+    assert flagged(RULE, text) == []
