@@ -71,9 +71,11 @@ _FUNCTION_WORDS = frozenset(
 _INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
 _GRADE_AFTER = re.compile(r"[ \t]+(?:[A-D]|I{1,3}|IV|VI?)(?:[ab])?(?![\w.'’])")
-_MONTHS = (
-    "janv", "fév", "fev", "mars", "avr", "mai", "juin", "juil", "août", "aout", "sept",
-    "oct", "nov", "déc", "dec",
+_MONTH_WORDS = frozenset(
+    "janvier janv jan février fevrier févr fevr fév fev mars mar avril avr mai juin juillet juil "
+    "août aout septembre sept sep octobre oct novembre nov décembre decembre déc dec "
+    "january february march april may june july august september october november december "
+    "feb apr jun jul aug".split()
 )
 
 
@@ -123,9 +125,8 @@ def plausible(text: str, finding: Finding) -> bool:
         if _LEGAL_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False
         digits = _ascii_digits(span)
-        lowered = span.lower()
-        if any(m in lowered for m in _MONTHS):
-            return True
+        if any(w.rstrip(".") in _MONTH_WORDS for w in span.lower().split()):
+            return True  # a month word, not a word that starts like one ("découvert", "décubitus")
         stripped = span.strip()
         is_bare_number = stripped.isdigit()
         if digits < 4 or is_bare_number or _SCORE_BEFORE.search(text, max(0, finding.start - 12), finding.start):
@@ -156,7 +157,8 @@ _EDGE_WORDS = frozenset(
     "née nee né ne le la les tel tél tél. tel. mail fax dit dis dit-il chaque accueille accueillent "
     "demande demandé vient est a été sera qui que et ou pour avec sans dans sur par chez depuis puis "
     "seul seule aussi également ce cette son sa ses mon ma notre votre leur au aux du des en "
-    "né(e) ddn ipp nda nir rpps adeli adhérent adhérente n° no numéro poste".split()
+    "né(e) ddn ipp nda nir rpps adeli adhérent adhérente n° no numéro poste "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche tous toutes matin soir hier demain".split()
 )
 _WORD = re.compile(r"\S+")
 

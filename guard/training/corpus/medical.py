@@ -117,6 +117,28 @@ Psychiatre, Pédiatre, Gériatre, Cardiologue, Radiologue, Kinésithérapeute, I
 Déambulateur, Fauteuil roulant, Verticalisateur, Lève-personne, Canne, Attelle, Orthèse, Minerve
 """)
 
+# More nouns of findings, exams, procedures and treatment classes that open a sentence with a
+# capital ("Emphysème centrolobulaire.", "Anticorps positifs.", "Pouvez-vous…"): rare words the
+# model must still read as ordinary words, not as a surname at the start of a sentence.
+SENTENCE_NOUNS = _words("""
+Emphysème, Atélectasie, Épanchement, Pneumothorax, Condensation, Opacité, Nodule, Adénopathie,
+Hépatomégalie, Splénomégalie, Ascite, Ictère, Cyanose, Pâleur, Ecchymose, Hématome, Plaie,
+Œdème, Érythème, Prurit, Éruption, Purpura, Souffle, Tachycardie, Bradycardie, Arythmie,
+Hypotension, Hypertonie, Hypotonie, Hyperthermie, Hypothermie, Hypothyroïdie, Hyperthyroïdie,
+Hypoglycémie, Hyperglycémie, Hypocalcémie, Hypercalcémie, Acidose, Alcalose, Insuffisance,
+Gazométrie, Spirométrie, Échocardiographie, Électrocardiogramme, Électroencéphalogramme,
+Électromyogramme, Densitométrie, Mammographie, Arthroscopie, Cystoscopie, Gastroscopie,
+Exploration, Inspection, Palpation, Percussion, Auscultation, Choc, Réflexes, Sensibilité,
+Motricité, Marche, Équilibre, Force, Amplitude, Anticorps, Anticoagulant, Antiagrégant,
+Antibiothérapie, Antalgique, Anxiolytique, Antidépresseur, Neuroleptique, Corticothérapie,
+Insulinothérapie, Chimiothérapie, Immunothérapie, Radiothérapie, Hormonothérapie, Vaccination,
+Sérologie, Hémoculture, Antibiogramme, Ionogramme, Bilan, Frottis, Prélèvement, Renseignements,
+Montant, Règlement, Facturation, Rendez-vous, Pouvez-vous, Pourriez-vous, Merci, Voici, Veuillez,
+Suite, Compte tenu, Devant, Après, Avant, Depuis, Pendant, Malgré, Concernant, Absence, Présence,
+Persistance, Aggravation, Amélioration, Stabilisation, Disparition, Apparition, Reprise, Arrêt,
+Majoration, Diminution, Introduction, Relais, Sevrage, Surveillance clinique, Contrôle
+""")
+
 # Body parts and sides: imaging and physiotherapy headings are often written in capitals
 # ("IRM DU GENOU DROIT"), and a capitalised body part is never a name or a place.
 BODY_PARTS = _words("""
@@ -135,7 +157,7 @@ COMPTE RENDU OPÉRATOIRE, FICHE DE LIAISON, TRANSMISSIONS CIBLÉES, CERTIFICAT M
 def clinical_line(rng: random.Random) -> str:
     """A line opened by a capitalised clinical noun, a bullet or a heading."""
     r = rng.random()
-    noun = rng.choice(CLINICAL_NOUNS)
+    noun = rng.choice(CLINICAL_NOUNS if rng.random() < 0.6 else SENTENCE_NOUNS)
     if r < 0.3:
         return f"- {noun}" + rng.choice(["", "", f" ({rng.choice(CONDITIONS)})", f" en {rng.randint(1980, 2025)}"])
     if r < 0.55:

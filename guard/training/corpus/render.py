@@ -265,8 +265,11 @@ def _slot(ctx: Context, slot: str) -> list[Piece]:
     if slot == "il":
         return [("elle" if ctx.fem else "il", None)]
     if slot == "Il":
-        if rng.random() < 0.2:  # the patient named bare, as the subject of any sentence
+        r = rng.random()
+        if r < 0.06:  # the patient named bare, as the subject of any sentence
             return _bare_subject(ctx)
+        if r < 0.12:  # and its counterweight: a capitalised ordinary noun in the same place
+            return [(rng.choice(medical.SENTENCE_NOUNS + medical.CLINICAL_NOUNS), None)]
         return [("Elle" if ctx.fem else "Il", None)]
     if slot == "Mme":
         return [("Mme" if ctx.fem else "M.", None)]

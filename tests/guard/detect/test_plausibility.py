@@ -156,3 +156,11 @@ def test_cited_authors_and_legal_dates_are_not_identifiers() -> None:
     assert not plausible(text, Finding(start, start + 11, Label.DATE, 0.99, "model"))
     assert not plausible("Du 1er juin", Finding(0, 6, Label.HOPITAL, 0.99, "model"))
     assert not plausible("17024 La Rochelle CEDEX 1", Finding(18, 25, Label.VILLE, 0.99, "model"))
+
+
+def test_a_date_needs_a_month_word_not_a_word_that_starts_like_one() -> None:
+    text = "BAV Mobitz 1 découvert sur l'ECG, né en décembre 1950"
+    start = text.index("découvert")
+    assert not plausible(text, Finding(start, start + 9, Label.DATE, 0.99, "model"))
+    start = text.index("décembre")
+    assert plausible(text, Finding(start, start + 13, Label.DATE, 0.99, "model"))
