@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": REPO / "tests" / "data" / "dev.jsonl",
     "dev2": REPO / "tests" / "data" / "dev2" / "dev2.jsonl",
+    "dev3": REPO / "tests" / "data" / "dev3" / "dev3.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5

@@ -15,6 +15,7 @@ def _table(m: dict) -> str:
 _SET_TITLES = {
     "dev": "dev (162 hand-written examples, by the rules' author; looked at while developing)",
     "dev2": "dev2 (175 hand-written examples, another engineer; looked at while developing)",
+    "dev3": "dev3 (173 hand-written examples, a third engineer; measured once before any change, then looked at)",
     "holdout": "holdout (183 hand-written examples, another engineer; **never tuned on**)",
 }
 

@@ -70,11 +70,12 @@ def test_dev_set_is_in_sync_with_its_annotated_source() -> None:
             assert f"[{r['text'][s['start']:s['end']]}]({s['label']})" in source
 
 
-def test_dev2_set_is_in_sync_with_its_annotated_source() -> None:
-    """dev2.jsonl must be regenerated from dev2_annotated.md after every edit."""
-    folder = REPO / "tests" / "data" / "dev2"
-    records = [json.loads(l) for l in (folder / "dev2.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
-    source = (folder / "dev2_annotated.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["dev2", "dev3"])
+def test_dev_sets_are_in_sync_with_their_annotated_source(name: str) -> None:
+    """devN.jsonl must be regenerated from devN_annotated.md after every edit."""
+    folder = REPO / "tests" / "data" / name
+    records = [json.loads(l) for l in (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    source = (folder / f"{name}_annotated.md").read_text(encoding="utf-8")
     assert len(records) >= 150
     assert sum(1 for r in records if not r["spans"]) * 3 >= len(records)
     for r in records:
