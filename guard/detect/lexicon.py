@@ -27,14 +27,30 @@ def normalise(term: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def medical_terms() -> frozenset[str]:
-    """Normalised lexicon terms (whole terms only)."""
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(terms matched in any case, acronyms matched only when written in capitals).
+
+    Why two sets: an entry written in capitals is an acronym ("GRACE", "EVA", "ESA"); folded
+    to lowercase it would also swallow the first names Grâce and Eva."""
     raw = resources.files("guard.detect.data").joinpath("medical_terms.txt").read_text(encoding="utf-8")
-    return frozenset(normalise(line) for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    lines = [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    caps = {normalise(t) for t in lines if t.isupper() and len(t) > 1}
+    words = {normalise(t) for t in lines if not (t.isupper() and len(t) > 1)}
+    return frozenset(words), frozenset(caps - words)
+
+
+def medical_terms() -> frozenset[str]:
+    """Normalised lexicon terms matched in any case (whole terms only)."""
+    return _lexicon()[0]
+
+
+def _is_term(value: str, normalised: str) -> bool:
+    words, caps = _lexicon()
+    return normalised in words or (normalised in caps and value.isupper())
 
 
 def is_medical_term(value: str) -> bool:
-    return normalise(value) in medical_terms()
+    return _is_term(value, normalise(value))
 
 
 def drop_medical_terms(text: str, findings: list[Finding]) -> list[Finding]:
@@ -43,15 +59,16 @@ def drop_medical_terms(text: str, findings: list[Finding]) -> list[Finding]:
     For name-like labels, a finding made only of lexicon words ("Guillain Barré" split by
     a line break) is dropped too; a finding mixing a real name and a term is kept.
     """
-    terms = medical_terms()
     kept: list[Finding] = []
     for f in findings:
-        value = normalise(text[f.start : f.end])
-        if value in terms:
+        raw = text[f.start : f.end]
+        value = normalise(raw)
+        if _is_term(raw, value):
             continue
         if f.label in FREE_TEXT_LABELS or f.label.value in ("NOM", "PRENOM"):
             words = value.split()
-            if words and all(w in terms for w in words):
+            raw_words = _SPACES.sub(" ", raw).split()
+            if words and len(words) == len(raw_words) and all(_is_term(r, w) for r, w in zip(raw_words, words)):
                 continue
         kept.append(f)
     return kept

@@ -181,8 +181,12 @@ class TitledNameRule:
         if fold(first[0]) in _LOWER_STOP or len(first[0]) < 2:
             return []
         picked = [first]
-        if len(tokens) > 1 and fold(tokens[1][0]) in first_names() and fold(tokens[1][0]) not in _LOWER_STOP:
-            picked.append(tokens[1])
+        rest = tokens[1:]
+        if fold(first[0]) in _PARTICLES and rest and fold(rest[0][0]) not in _LOWER_STOP:
+            picked.append(rest[0])  # "mme da costa fernanda": the particle's name comes with it
+            rest = rest[1:]
+        if rest and fold(rest[0][0]) in first_names() and fold(rest[0][0]) not in _LOWER_STOP:
+            picked.append(rest[0])
         return picked
 
     def _label(self, picked: list[tuple[str, int, int]], score: float, title: str) -> list[Finding]:

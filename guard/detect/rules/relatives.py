@@ -93,6 +93,17 @@ _SIGNATURE = compile_pattern(
 )
 
 
+# Cheap stdlib pre-checks: the `regex` scans below only run when their keyword occurs at all.
+_GREETING_ANY = re.compile(r"(?<!\w)(?:salut|bonjour|bonsoir|coucou|hello|hi|dear|cher|ch[èe]re)[ \t]", re.IGNORECASE)
+_SIGN_OFF_ANY = re.compile(
+    r"(?<!\w)(?:cordialement|bien\s+[àa]|amicalement|bises|bonne\s|merci|best|regards|kind|sinc[èe]rement|"
+    r"confraternellement|[àa]\s+plus|a\+|[àa]\s+bient|belle\s|bon\s+courage|salutations|respectueusement|"
+    r"cheers|thank)",
+    re.IGNORECASE,
+)
+_SIGNATURE_ANY = re.compile(rf"(?:,|[–—\-])[ \t]*(?:{_PROFESSION})(?!\w)", re.IGNORECASE)
+
+
 class RelativeNameRule:
     """PRENOM (0.75) after a relation or role word; an ALL-CAPS word right after is the NOM."""
 
@@ -110,7 +121,10 @@ class RelativeNameRule:
             if last and not is_medical_term(last) and fold(last) not in _CAP_STOP:
                 out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.75, self.name,
                                 "nom après un prénom de proche"))
-        for pattern, why in ((_GREETING, "prénom après une salutation"), (_SIGN_OFF, "signature d'un message")):
+        for pattern, precheck, why in ((_GREETING, _GREETING_ANY, "prénom après une salutation"),
+                                       (_SIGN_OFF, _SIGN_OFF_ANY, "signature d'un message")):
+            if precheck.search(text) is None:
+                continue
             for m in iter_matches(pattern, text, self.name):
                 first = m.group("first")
                 if fold(first) in _CAP_STOP or fold(first) in _QUALIFIERS or is_medical_term(first) or len(first) < 3:
@@ -119,7 +133,8 @@ class RelativeNameRule:
                 last = m.groupdict().get("last")
                 if last and fold(last) not in _CAP_STOP and not is_medical_term(last):
                     out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.7, self.name, why))
-        for m in iter_matches(_SIGNATURE, text, "signature"):
+        signatures = iter_matches(_SIGNATURE, text, "signature") if _SIGNATURE_ANY.search(text) else ()
+        for m in signatures:
             f, l = ("first", "last") if m.group("first") else ("first2", "last2")
             words = (m.group(f), m.group(l))
             if any(fold(w) in _CAP_STOP or is_medical_term(w) for w in words):

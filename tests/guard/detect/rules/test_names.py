@@ -10,12 +10,13 @@ RULE = TitledNameRule()
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("courrier pour Mme Benali Samira, née", [("Benali Samira", "NOM")]),  # unknown order: one span
+        ("courrier pour Mme Benali Samira, née", [("Benali", "NOM"), ("Samira", "PRENOM")]),
+        ("courrier pour Mme Benali Zorvanka, née", [("Benali Zorvanka", "NOM")]),  # unknown order: one span
         ("M. DIALLO Mamadou", [("DIALLO", "NOM"), ("Mamadou", "PRENOM")]),
         ("Dr Nguyen", [("Nguyen", "NOM")]),
         ("Monsieur le Docteur Kowalski,", [("Kowalski", "NOM")]),
         ("la patiente Fatou Ndiaye présente", [("Fatou", "PRENOM"), ("Ndiaye", "NOM")]),
-        ("Patient : KAYA Emre", [("KAYA Emre", "NOM")]),
+        ("Patient : KAYA Emre", [("KAYA", "NOM"), ("Emre", "PRENOM")]),
         ("Nom : MOREIRA", [("MOREIRA", "NOM")]),
         ("Prénom : Aminata", [("Aminata", "PRENOM")]),
         ("Mme Da Costa Maria", [("Da Costa", "NOM"), ("Maria", "PRENOM")]),
@@ -39,7 +40,7 @@ RULE = TitledNameRule()
         ("bien confraternellement,\npr leduc", [("leduc", "NOM")]),
         ("VU PAR LE PR DUPONT LE 12/03", [("DUPONT", "NOM")]),
         ("Dr Prévost a vu", [("Prévost", "NOM")]),
-        ("Dre Lucía VU, urgences", [("Lucía VU", "NOM")]),
+        ("Dre Lucía VU, urgences", [("Lucía", "PRENOM"), ("VU", "NOM")]),
     ],
 )
 def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
@@ -100,3 +101,16 @@ def test_name_after_appeler_in_the_past_and_nicknames() -> None:
 def test_name_after_soussigne_and_quoted_nickname() -> None:
     assert [v for v, _ in flagged(RULE, "Je soussignée Adaeze Nwosu, infirmière")] == ["Adaeze Nwosu"]
     assert [v for v, _ in flagged(RULE, "Mme Roux Henriette, dite « Riri », 90 ans")][-1] == "Riri"
+
+
+def test_lowercase_particle_name_then_first_name() -> None:
+    assert flagged(RULE, "mme da costa fernanda veut plus voir le Dr Lemaire") == [
+        ("da costa", "NOM"), ("fernanda", "PRENOM"), ("Lemaire", "NOM")]
+
+
+def test_acronyms_in_the_lexicon_do_not_hide_first_names() -> None:
+    from guard.detect.lexicon import is_medical_term
+
+    assert is_medical_term("GRACE") and not is_medical_term("Grâce")
+    assert is_medical_term("EVA") and not is_medical_term("Eva")
+    assert is_medical_term("parkinson")
