@@ -37,3 +37,15 @@ def test_names_found_through_a_first_name_or_an_age(text: str, expected: list[tu
 )
 def test_eponyms_authors_and_person_nouns_are_not_names(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_the_shipped_first_names_leave_the_held_out_name_pool_unseen() -> None:
+    from guard.detect.rules.context import fold
+    from guard.detect.rules.firstnames import word_names
+    from guard.detect.rules.names import first_names
+    from guard.training.corpus.names import HELDOUT_FIRST, HELDOUT_LAST
+
+    held = {fold(n) for n in HELDOUT_FIRST + HELDOUT_LAST}
+    assert not held & first_names()
+    assert word_names() <= first_names()
+    assert len(first_names()) > 2000
