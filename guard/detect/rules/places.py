@@ -184,7 +184,7 @@ class PlaceRule:
             if end is not None:
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
         cued = list(iter_matches(_CITY_CUED, text, "city"))
-        if _CITY_CUED_EN_HINT.search(text):
+        if (" in " in text or " to " in text or " from " in text or " at " in text) and _CITY_CUED_EN_HINT.search(text):
             cued += iter_matches(_CITY_CUED_EN, text, "city-en")
         for m in cued:
             if m.group(1).casefold() in _NOT_NAME:
