@@ -41,7 +41,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--dilations", default="1,2,4,8,1",
                     help="dilations of the conv tagger's blocks, comma-separated")
     ap.add_argument("--vocab", type=int, default=12000)
-    ap.add_argument("--digits", choices=("runs", "single"), default="runs",
+    ap.add_argument("--digits", choices=("runs", "single"), default="single",
                     help="tokenizer: a run of digits is one word (runs) or one token per digit")
     ap.add_argument("--convs", type=int, choices=(1, 2), default=2,
                     help="hybrid: convolution blocks before attention")

@@ -107,11 +107,11 @@ def _body(ctx: Context, n_min: int = 2, n_max: int = 6) -> list[Piece]:
     out: list[Piece] = []
     for i in range(rng.randint(n_min, n_max)):
         r = rng.random()
-        if r < 0.16:
+        if r < 0.12:
             out.append((medical.clinical_line(rng), None))
-        elif r < 0.2:
+        elif r < 0.17:
             out.append((medical.misc_negative(rng), None))
-        elif r < 0.22:
+        elif r < 0.2:
             out += fill(ctx, rng.choice(ENGLISH_WITH_IDS))
         elif r < 0.48:
             out.append((filler.sentence(rng), None))

@@ -106,44 +106,7 @@ Oxygénothérapie, Ventilation, Intubation, Sédation, Analgésie, Anesthésie, 
 Réadaptation, Convalescence, Hospitalisation, Consultation, Téléconsultation, Ordonnance,
 Prescription, Posologie, Observance, Tolérance, Efficacité, Indication, Contre-indication,
 Complications, Séquelles, Récidive, Rémission, Rechute, Pronostic, Diagnostic, Dépistage,
-Prévention, Éducation, Accompagnement, Entourage, Famille, Domicile, Aidant, Tutelle, Curatelle,
-Identité, Matricule, Standard, Directives anticipées, Personne de confiance, Sexe, Poids, Taille,
-Prélevé, Reçu, Édité, Validé, Imprimé, Tournée, Opinion pharmaceutique, Pavillon, Bâtiment, Étage,
-Secrétariat, Accueil, Astreinte, Garde, Permanence, Destinataire, Expéditeur, Objet, Copie,
-Bénéficiaire, Demandeur, Prescripteur, Correspondant, Signataire, Consœur, Confrère, Madame, Monsieur,
-Cardiologie, Gynécologie, Pédiatrie, Gériatrie, Neurologie, Pneumologie, Rhumatologie, Dermatologie,
-Psychiatrie, Urologie, Néphrologie, Oncologie, Hématologie, Endocrinologie, Radiologie, Orthopédie,
-Psychiatre, Pédiatre, Gériatre, Cardiologue, Radiologue, Kinésithérapeute, Infirmière, Orthophoniste,
-Déambulateur, Fauteuil roulant, Verticalisateur, Lève-personne, Canne, Attelle, Orthèse, Minerve
-""")
-
-# More nouns of findings, exams, procedures and treatment classes that open a sentence with a
-# capital ("Emphysème centrolobulaire.", "Anticorps positifs.", "Pouvez-vous…"): rare words the
-# model must still read as ordinary words, not as a surname at the start of a sentence.
-SENTENCE_NOUNS = _words("""
-Emphysème, Atélectasie, Épanchement, Pneumothorax, Condensation, Opacité, Nodule, Adénopathie,
-Hépatomégalie, Splénomégalie, Ascite, Ictère, Cyanose, Pâleur, Ecchymose, Hématome, Plaie,
-Œdème, Érythème, Prurit, Éruption, Purpura, Souffle, Tachycardie, Bradycardie, Arythmie,
-Hypotension, Hypertonie, Hypotonie, Hyperthermie, Hypothermie, Hypothyroïdie, Hyperthyroïdie,
-Hypoglycémie, Hyperglycémie, Hypocalcémie, Hypercalcémie, Acidose, Alcalose, Insuffisance,
-Gazométrie, Spirométrie, Échocardiographie, Électrocardiogramme, Électroencéphalogramme,
-Électromyogramme, Densitométrie, Mammographie, Arthroscopie, Cystoscopie, Gastroscopie,
-Exploration, Inspection, Palpation, Percussion, Auscultation, Choc, Réflexes, Sensibilité,
-Motricité, Marche, Équilibre, Force, Amplitude, Anticorps, Anticoagulant, Antiagrégant,
-Antibiothérapie, Antalgique, Anxiolytique, Antidépresseur, Neuroleptique, Corticothérapie,
-Insulinothérapie, Chimiothérapie, Immunothérapie, Radiothérapie, Hormonothérapie, Vaccination,
-Sérologie, Hémoculture, Antibiogramme, Ionogramme, Bilan, Frottis, Prélèvement, Renseignements,
-Montant, Règlement, Facturation, Rendez-vous, Pouvez-vous, Pourriez-vous, Merci, Voici, Veuillez,
-Suite, Compte tenu, Devant, Après, Avant, Depuis, Pendant, Malgré, Concernant, Absence, Présence,
-Persistance, Aggravation, Amélioration, Stabilisation, Disparition, Apparition, Reprise, Arrêt,
-Majoration, Diminution, Introduction, Relais, Sevrage, Surveillance clinique, Contrôle
-""")
-
-# Body parts and sides: imaging and physiotherapy headings are often written in capitals
-# ("IRM DU GENOU DROIT"), and a capitalised body part is never a name or a place.
-BODY_PARTS = _words("""
-GENOU, ÉPAULE, HANCHE, CHEVILLE, POIGNET, COUDE, RACHIS LOMBAIRE, RACHIS CERVICAL, THORAX, ABDOMEN,
-BASSIN, CRÂNE, ENCÉPHALE, SINUS, PIED, MAIN, RACHIS DORSAL, SEIN, THYROÏDE, PROSTATE, PELVIS
+Prévention, Éducation, Accompagnement, Entourage, Famille, Domicile, Aidant, Tutelle, Curatelle
 """)
 
 HEADINGS = _words("""
@@ -157,19 +120,13 @@ COMPTE RENDU OPÉRATOIRE, FICHE DE LIAISON, TRANSMISSIONS CIBLÉES, CERTIFICAT M
 def clinical_line(rng: random.Random) -> str:
     """A line opened by a capitalised clinical noun, a bullet or a heading."""
     r = rng.random()
-    noun = rng.choice(CLINICAL_NOUNS if rng.random() < 0.6 else SENTENCE_NOUNS)
+    noun = rng.choice(CLINICAL_NOUNS)
     if r < 0.3:
         return f"- {noun}" + rng.choice(["", "", f" ({rng.choice(CONDITIONS)})", f" en {rng.randint(1980, 2025)}"])
     if r < 0.55:
         return f"{noun} : {rng.choice(LAB_VALUES)}" + rng.choice(["", ".", f", {rng.choice(LAB_VALUES)}."])
-    if r < 0.68:
-        return rng.choice(HEADINGS) + rng.choice(["", "", " :", " — " + rng.choice(SERVICES).upper()])
     if r < 0.75:
-        exam = rng.choice(["IRM", "RADIOGRAPHIE", "SCANNER", "ÉCHOGRAPHIE", "ARTHROSCANNER", "BILAN"])
-        part = rng.choice(BODY_PARTS)
-        side = rng.choice(["", " DROIT", " GAUCHE", " BILATÉRAL"])
-        line = f"{exam} DU {part}{side}" if rng.random() < 0.7 else f"{exam.capitalize()} du {part.lower()}{side.lower()}"
-        return line
+        return rng.choice(HEADINGS) + rng.choice(["", "", " :", " — " + rng.choice(SERVICES).upper()])
     return f"{noun} {rng.choice(['du 26/11', 'à surveiller', 'stable', 'en cours', 'prévue demain', 'correcte', 'à revoir', 'satisfaisante', 'non faite', 'à J3'])}."
 
 

@@ -80,25 +80,6 @@ WITH_IDS = (
     "{ASK}{P}, hospitalisé{e} {DRANGE}. {COND}. Cordialement, {PFLO}, IDE",
     "Translate to French: \"{P}, 58, was admitted to {HOP} on {DEN} with {COND}.\"",
     "My patient {P} has {COND}. Her daughter {PRE} asks about {MED}.",
-    # A first name alone in the narration, far from any title or relation word.
-    "les résultats de la prise de sang de {PRE} sont normaux, {ASK}ses parents.",
-    "{PRE} a bien dormi cette nuit, {LAB}. Pour {PRE}, faut-il poursuivre {MED} ?",
-    "J'ai revu {PRE} ce matin avec {AUTRE} : {COND}. {ASK}son médecin traitant.",
-    "Bilan de {PRE} : {LAB}, {LAB}. Est-ce que {PRE} doit revoir le néphrologue ?",
-    "{ASK}{P}. Depuis, {PRE} va mieux mais se plaint d'un {EPO}.",
-    "Je te confirme que {PFL} passe en HDJ le {D} pour {COND}.",
-    "Bonjour {PRE},\nPeux-tu regarder le bilan de {PFL} ? {LAB}.\nMerci, {PRE}",
-    "{PFL}, {AGE}, footballeur au club de {VILLE}. {COND}, {ASK}le médecin du sport.",
-    "Pour info, {PFL} a rappelé : {COND}. Je lui ai dit de venir avec {AUTRE}.",
-    "On a reçu {PFL} hier soir aux urgences de {HOP} : {EPO}, {LAB}.",
-    "Est-ce que {PRE} peut reprendre l'école après son {COND} ? Sa mère {PRE} demande.",
-    "Le dossier de {PFL} est arrivé de {VILLE}. {ASK}lui.",
-    # Signatures: a name then the writer's profession, on its own line.
-    "{ASK}{P}, {AGE}, {COND}.\n{PFLO}, MK",
-    "Transmission pour l'équipe de nuit : {P} {COND}, {MED} à 22 h.\n{PFLO}, IDE",
-    "Compte rendu de séance : {P}, {EPO}, travail de l'équilibre.\n{PFLO}, kinésithérapeute D.E.",
-    "{P} : suivi de grossesse, {LAB}. Prochain RDV le {D}.\n{PFLO} — sage-femme",
-    "Bonjour, {P} est sorti{e} ce jour. Bonne soirée,\n{PFLO}\nSecrétariat de {SERV}",
 )
 
 NO_IDS = (

@@ -60,11 +60,6 @@ def _case_last(ctx: Context, name: str) -> str:
 
 def _title(ctx: Context, p: Person) -> str:
     rng = ctx.rng
-    if rng.random() < 0.03:  # ranks and forms of address of soldiers, lawyers, clergy
-        common = ["le caporal-chef ", "l'adjudant ", "le sergent ", "le capitaine ", "le lieutenant ",
-                  "le brigadier ", "le major ", "Maître ", "Me "]
-        return rng.choice(common + (["Sœur ", "la gendarme "] if p.sex == 2 else ["le Père ", "l'abbé ",
-                                                                                 "le gendarme "]))
     if p.sex == 2:
         return rng.choice(["Mme ", "Mme ", "Madame ", "Mme. ", "Mlle ", "Mrs ", ""])
     return rng.choice(["M. ", "M. ", "Monsieur ", "Mr ", "Mr. ", "M ", ""])
@@ -265,25 +260,12 @@ def _slot(ctx: Context, slot: str) -> list[Piece]:
     if slot == "il":
         return [("elle" if ctx.fem else "il", None)]
     if slot == "Il":
-        r = rng.random()
-        if r < 0.06:  # the patient named bare, as the subject of any sentence
-            return _bare_subject(ctx)
-        if r < 0.12:  # and its counterweight: a capitalised ordinary noun in the same place
-            return [(rng.choice(medical.SENTENCE_NOUNS + medical.CLINICAL_NOUNS), None)]
         return [("Elle" if ctx.fem else "Il", None)]
     if slot == "Mme":
         return [("Mme" if ctx.fem else "M.", None)]
     if slot == "patient":
         return [("patiente" if ctx.fem else "patient", None)]
     raise KeyError(f"unknown slot {slot}")
-
-
-def _bare_subject(ctx: Context) -> list[Piece]:
-    """The patient as a sentence subject with no title or cue word: "Yanis Bouzid a …",
-    "Maëlys a …", "COULIBALY Mamadou a …" — the model must read names from the name itself
-    and the sentence shape, not only from "M." or "patient :"."""
-    style = ctx.rng.choices(["first_last", "first", "last_first", "last"], [40, 35, 20, 5])[0]
-    return person_pieces(ctx, ctx.patient, title=False, style=style)
 
 
 def fill(ctx: Context, template: str) -> list[Piece]:
