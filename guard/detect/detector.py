@@ -86,7 +86,10 @@ class Detector:
             return []
         found: list[Finding] = []
         for recognizer in self._rules:
-            found.extend(recognizer.find(text))
+            try:
+                found.extend(recognizer.find(text))
+            except Exception as exc:  # a rule bug must not silence the others; never log the text
+                log.error("rule %s failed: %s", getattr(recognizer, "name", "?"), type(exc).__name__)
         if self._model is not None:
             found.extend(keep_plausible(text, self._model.find(text)))
         found = drop_placeholders(text, drop_medical_terms(text, found))

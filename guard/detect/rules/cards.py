@@ -21,6 +21,7 @@ from stdnum import luhn
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._words import cue_set, has_any
 
 # An id: 6-23 characters of digits/uppercase letters (optionally grouped), at least 4 digits,
 # starting on a word boundary.
@@ -57,6 +58,14 @@ _MUTUELLE_HINT = re.compile(
 _BANK_CUED_HINT = re.compile(r"(?<!\w)(?=carte|cb|visa|mastercard|amex)", re.IGNORECASE)
 
 
+# Each pattern needs one of these words (see _words): without them the scan is skipped.
+_VITALE_CUES = cue_set("vitale série")
+_MUTUELLE_CUES = cue_set("mutuelle adhérent amc complémentaire contrat")
+_BANK_CUES = cue_set("carte cb visa mastercard amex")
+# Four groups of four digits (or Amex 4-6-5): the grouped card pattern needs this shape.
+_BANK_SHAPE = re.compile(r"\d{4}[ \-\u00a0\u202f]\d{4,6}[ \-\u00a0\u202f]\d{4,5}")
+
+
 def _bank_valid(value: str) -> bool:
     digits = "".join(c for c in value if c.isdigit())
     if len(digits) == 16 and digits.startswith("2") and not 2221 <= int(digits[:4]) <= 2720:
@@ -73,14 +82,18 @@ class CardRule:
         if not has_digit(text):
             return []
         out: list[Finding] = []
-        for m in iter_matches(_VITALE, text, "carte-vitale"):
+        vitale = iter_matches(_VITALE, text, "carte-vitale") if has_any(text, _VITALE_CUES) else ()
+        for m in vitale:
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.85, self.name, "n° de carte Vitale (après son intitulé)"))
-        for m in iter_matches_at(_MUTUELLE, _MUTUELLE_HINT, text, "mutuelle"):
+        mutuelle = iter_matches_at(_MUTUELLE, _MUTUELLE_HINT, text, "mutuelle") if has_any(text, _MUTUELLE_CUES) else ()
+        for m in mutuelle:
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.8, self.name, "n° d'adhérent mutuelle (après son intitulé)"))
-        for m in iter_matches(_BANK_GROUPED, text, "bank-card"):
+        grouped = iter_matches(_BANK_GROUPED, text, "bank-card") if _BANK_SHAPE.search(text) else ()
+        for m in grouped:
             if _bank_valid(m.group()):
                 out.append(make(m.start(), m.end(), Label.CARTE, 0.95, self.name, "n° de carte bancaire (clé de Luhn valide)"))
-        for m in iter_matches_at(_BANK_CUED, _BANK_CUED_HINT, text, "bank-card-cued"):
+        cued = iter_matches_at(_BANK_CUED, _BANK_CUED_HINT, text, "bank-card-cued") if has_any(text, _BANK_CUES) else ()
+        for m in cued:
             if _bank_valid(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.CARTE, 0.95, self.name, "n° de carte bancaire (après son intitulé, clé de Luhn valide)"))
         return out

@@ -190,10 +190,10 @@ class DateRule:
                 self._emit(out, text, start, m.end("month"), 0.75, "jour et mois")
         for m in self._around(_MONTH_YEAR, text, anchors, "dates-month-year"):
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
-        if "di" in text:  # every weekday name ends in "di" (dimanche starts with it)
+        if "di" in text or "DI" in text or "Di" in text:  # every weekday ends in "di" (dimanche starts with it)
             for m in iter_matches(_WEEKDAY_DAY, text, "dates-weekday"):
                 day = m.group("day")
-                if day == "1er" or 1 <= int(day) <= 31:
+                if not day.isdigit() or 1 <= int(day) <= 31:  # "1er", "1ER"
                     self._emit(out, text, m.start(), m.end(), 0.7, "jour de la semaine et quantième")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
@@ -205,6 +205,6 @@ class DateRule:
                                "date en anglais")
         for f in list(out):
             r = _RANGE_START.search(text, max(0, f.start - 16), f.start)
-            if r is not None and (r.group(1) == "1er" or 1 <= int(r.group(1)) <= 31):
+            if r is not None and (not r.group(1).isdigit() or 1 <= int(r.group(1)) <= 31):
                 out.append(make(r.start(1), r.end(1), f.label, min(f.score, 0.8), self.name, "début d'une période (du … au …)"))
         return out

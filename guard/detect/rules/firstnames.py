@@ -29,6 +29,8 @@ from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import _EPONYM_BEFORE, _INITIALS_AFTER
 from guard.detect.rules._base import make
+from guard.detect.rules._words import fold_word
+from guard.detect.rules._words import words as text_words
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP, _LOWER_STOP, _PARTICLES, first_names
 
@@ -56,6 +58,15 @@ _PERSON_NOUNS = frozenset(fold(w) for w in (
     "cadet cadette senior étudiant étudiante militaire sportif sportive marin agriculteur "
     "agricultrice infirmière infirmier médecin ouvrier ouvrière employé employée"
 ).split())
+
+
+_AGE_ANY = re.compile(r"\d[ \t]*(?:ans|an|mois|a)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _name_runs() -> frozenset[str]:
+    """Every letter run of every known first name, folded like `_words` (a cheap pre-check)."""
+    return frozenset(run for n in first_names() for run in re.findall(r"[^\W\d_]+", fold_word(n)))
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +97,8 @@ class FirstNameRule:
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
+        if text_words(text).isdisjoint(_name_runs()) and _AGE_ANY.search(text) is None:
+            return out  # no known first name and no age: nothing this rule can find
         names = first_names()
         ambiguous = word_names()
         for m in _CAP_WORD.finditer(text):

@@ -12,6 +12,7 @@ import re
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._words import cue_set, has_any
 
 # Optional letter prefix, digits (grouped by "-", "/" or a space before more digits),
 # letters after the first digit: "80012345", "A123456", "2024-123456", "800 123 45", "24A00781".
@@ -29,6 +30,9 @@ _NDA = compile_pattern(
 # Stdlib pre-scan (see iter_matches_at): where an IPP cue can start, zero-width. (The NDA
 # pattern's full scan measured as fast as a pre-scan, so it keeps the plain scan.)
 _IPP_HINT = re.compile(r"(?<!\w)(?=ipp|nip|n°|no|num|identifiant|id|dossier|patient)", re.IGNORECASE)
+# Each pattern needs one of these words (see _words): without them the scan is skipped.
+_IPP_CUES = cue_set("ipp nip patient dossier")
+_NDA_CUES = cue_set("nda séjour venue admission passage hospitalisation demande prélèvement examen dossier")
 
 
 class HospitalIdRule:
@@ -40,10 +44,12 @@ class HospitalIdRule:
         if not has_digit(text):
             return []
         out: list[Finding] = []
-        for pattern, hint, label, why in (
-            (_IPP, _IPP_HINT, Label.IPP, "identifiant patient (après « IPP », « n° dossier »…)"),
-            (_NDA, None, Label.NDA, "numéro de séjour (après « NDA », « n° séjour »…)"),
+        for pattern, hint, cues, label, why in (
+            (_IPP, _IPP_HINT, _IPP_CUES, Label.IPP, "identifiant patient (après « IPP », « n° dossier »…)"),
+            (_NDA, None, _NDA_CUES, Label.NDA, "numéro de séjour (après « NDA », « n° séjour »…)"),
         ):
+            if not has_any(text, cues):
+                continue
             rule = f"ids-{label.value.lower()}"
             found = iter_matches(pattern, text, rule) if hint is None else iter_matches_at(pattern, hint, text, rule)
             for m in found:

@@ -12,6 +12,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._words import cue_set, has_any
 
 _S = r"[ .\-\u00a0\u202f]?"
 _PATTERN = compile_pattern(
@@ -23,6 +24,7 @@ _PATTERN = compile_pattern(
     rf"|(?:\+|00){_S}(?:687|508|681)(?:{_S}\d){{6}}"
     r")(?![\w]|[.,/]\d)"
 )
+_EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
     r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
 )
@@ -50,6 +52,7 @@ class PhoneRule:
             international = raw.startswith(("+", "00"))
             why = "numéro de téléphone international" if international else "numéro de téléphone"
             out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
-        for m in iter_matches(_EXTENSION, text, "phone-extension"):
+        extensions = iter_matches(_EXTENSION, text, "phone-extension") if has_any(text, _EXTENSION_CUES) else ()
+        for m in extensions:
             out.append(make(m.start(1), m.end(1), Label.TEL, 0.8, self.name, "poste téléphonique (après « poste » ou « bip »)"))
         return out

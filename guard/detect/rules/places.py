@@ -24,6 +24,7 @@ from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import _EPONYM_BEFORE
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._words import cue_set, fold_word, has_any
 
 _STREET_TYPE = (
     r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
@@ -110,6 +111,22 @@ _KNOWN_CUE = re.compile(
     r"(?<!\w)h[ôo]pital\s+|(?<!\w)urgences\s+de\s+|(?<!\w)site\s+de\s+))$|(?:^|\n)[ \t]*$"
 )
 
+# Every address pattern needs a street-type word, every facility pattern a facility word, every
+# known hospital its last word (see _words): without them those scans are skipped.
+_STREET_CUES = cue_set(
+    "rue avenue av bd boulevard place pl allée impasse imp chemin route rte quai cours square passage "
+    "lotissement résidence cité hameau lieu dit voie faubourg fg esplanade promenade sentier villa parvis "
+    "montée rond point traverse"
+)
+_FACILITY_CUES = cue_set(
+    "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
+    "pharmacie laboratoire pôle chu chru chr chi chs ch ghu gh ssr usld hia cmp had ssiad saad spasad cmpp "
+    "camsp cra csapa cegidd pmi msp cpts esa lbm smr"
+)
+_KNOWN_CUES = frozenset(  # "Piti[ée]-Salp[êe]tri[èe]re" -> "salpetriere"
+    re.findall(r"[a-z]+", fold_word(re.sub(r"\[(.)[^\]]*\]", r"\1", n)))[-1] for n in _KNOWN_NAMES
+)
+
 _FACILITY_STOP = frozenset(
     {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
 )
@@ -170,13 +187,14 @@ class PlaceRule:
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
         numbered_starts: list[int] = []
-        if has_digit(text):
+        streets = has_any(text, _STREET_CUES)
+        if streets and has_digit(text):
             for m in iter_matches(_ADDRESS_NUMBERED, text, "address"):
                 end = self._street_name_end(text, m.end())
                 if end > m.end():
                     out.append(make(m.start(), end, Label.ADRESSE, 0.9, self.name, "adresse (numéro et voie)"))
                     numbered_starts.append(m.start())
-        for m in iter_matches_at(_ADDRESS_BARE, _STREET_HINT, text, "address-bare"):
+        for m in iter_matches_at(_ADDRESS_BARE, _STREET_HINT, text, "address-bare") if streets else ():
             i = bisect.bisect_right(numbered_starts, m.start()) - 1
             if i >= 0 and out[i].end > m.start():
                 continue  # already inside a numbered address
@@ -195,14 +213,14 @@ class PlaceRule:
             if town is not None and town.group(1).casefold() not in _NOT_NAME | _SERVICE \
                     and not is_medical_term(town.group(1)):
                 out.append(make(town.start(1), town.end(1), Label.VILLE, 0.75, self.name, "ville après l'adresse"))
-        for m in _KNOWN_HOSPITAL.finditer(text):
+        for m in _KNOWN_HOSPITAL.finditer(text) if has_any(text, _KNOWN_CUES) else ():
             if _KNOWN_CUE.search(text, max(0, m.start() - 30), m.start()) is None:
                 continue
             if _EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
             out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
                             "hôpital connu désigné par son nom seul"))
-        for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility"):
+        for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility") if has_any(text, _FACILITY_CUES) else ():
             end = self._trim_facility(text, m)
             if end is not None:
                 out.append(make(m.start(), end, Label.HOPITAL, 0.85, self.name, "établissement de soins nommé"))

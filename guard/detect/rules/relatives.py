@@ -16,6 +16,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._base import compile_pattern, iter_matches, iter_matches_at, make
+from guard.detect.rules._words import cue_set, has_any
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
 
@@ -93,8 +94,17 @@ _SIGNATURE = compile_pattern(
 )
 
 
+# The relation pattern needs one of these words, the greeting pattern one of those (see _words).
+_RELATION_CUES = cue_set(
+    "fils fille mari époux épouse femme compagnon compagne conjoint conjointe frère sœur père mère neveu "
+    "nièce petit petite oncle tante cousin cousine beau belle gendre tuteur tutrice curateur curatrice "
+    "aidant aidante voisin voisine ami amie enfant bébé maman papa infirmier infirmière infirmièr ide idel "
+    "kiné interne externe collègue aide soignant soignante auxiliaire patient patiente résident résidente "
+    "parents grand nounou son daughter husband wife brother sister mother father partner grandson "
+    "granddaughter nurse"
+)
+_GREETING_CUES = cue_set("salut bonjour bonsoir coucou hello hi dear cher chère")
 # Cheap stdlib pre-checks: the `regex` scans below only run when their keyword occurs at all.
-_GREETING_ANY = re.compile(r"(?<!\w)(?:salut|bonjour|bonsoir|coucou|hello|hi|dear|cher|ch[èe]re)[ \t]", re.IGNORECASE)
 _SIGN_OFF_ANY = re.compile(
     r"(?<!\w)(?:cordialement|bien\s+[àa]|amicalement|bises|bonne\s|merci|best|regards|kind|sinc[èe]rement|"
     r"confraternellement|[àa]\s+plus|a\+|[àa]\s+bient|belle\s|bon\s+courage|salutations|respectueusement|"
@@ -111,7 +121,8 @@ class RelativeNameRule:
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        for m in iter_matches_at(_PATTERN, _PATTERN_HINT, text, self.name):
+        relations = iter_matches_at(_PATTERN, _PATTERN_HINT, text, self.name) if has_any(text, _RELATION_CUES) else ()
+        for m in relations:
             first = m.group("first")
             if fold(first) in _CAP_STOP or fold(first) in _QUALIFIERS or is_medical_term(first) or len(first) < 3:
                 continue
@@ -121,9 +132,10 @@ class RelativeNameRule:
             if last and not is_medical_term(last) and fold(last) not in _CAP_STOP:
                 out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.75, self.name,
                                 "nom après un prénom de proche"))
-        for pattern, precheck, why in ((_GREETING, _GREETING_ANY, "prénom après une salutation"),
+        greeted = has_any(text, _GREETING_CUES)
+        for pattern, precheck, why in ((_GREETING, None, "prénom après une salutation"),
                                        (_SIGN_OFF, _SIGN_OFF_ANY, "signature d'un message")):
-            if precheck.search(text) is None:
+            if (precheck is None and not greeted) or (precheck is not None and precheck.search(text) is None):
                 continue
             for m in iter_matches(pattern, text, self.name):
                 first = m.group("first")

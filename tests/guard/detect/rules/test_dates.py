@@ -142,3 +142,11 @@ def test_legal_texts_and_numbers_are_not_dates(text: str) -> None:
 )
 def test_dates_of_the_running_of_a_service_fall_under_the_threshold(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("ARRÊT DU 1ER AU 15 JUIN 2024", ["1ER", "15 JUIN 2024"]), ("RDV LUNDI 1ER À 9H", ["LUNDI 1ER"])],
+)
+def test_capitals_first_of_the_month(text: str, values: list[str]) -> None:
+    assert [v for v, _ in flagged(RULE, text)] == values

@@ -1,0 +1,54 @@
+"""The set of words in a text, shared by every rule: a cheap "is this keyword here at all?".
+
+Why: most rule patterns start with a cue word ("IPP", "mutuelle", "sa fille", "rue"), and a
+`regex` scan costs about the same whether or not the cue occurs. One pass over the text
+builds the set of its words (lowercase, accents removed, letters only); each rule then asks,
+in a microsecond, whether any of its cue words is present and skips its scans when none is.
+A skipped scan cannot miss anything: every pattern guarded this way needs one of its cue
+words as a whole run of letters (tests compare guarded and unguarded rules on thousands of
+texts). Accents are removed on both sides, so "prélevement" still finds "prélèvement".
+
+The set is cached for the last few texts (the rules of one detector pass share it). It
+lives in this process's memory only, like the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {c: None for c in range(0x300, 0x370)}  # combining marks
+    for c in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(c))
+        if len(base) > 1 and base[0].isascii():
+            table[c] = base[0].lower()
+    table.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_word(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=8)
+def words(text: str) -> frozenset[str]:
+    """Folded runs of letters in `text` ("l'IDÉ" -> {"l", "ide"}, "petit-fils" -> {"petit", "fils"})."""
+    return frozenset(_LETTERS.findall(text.lower().translate(_FOLD)))
+
+
+def has_any(text: str, cues: frozenset[str]) -> bool:
+    """True when at least one of `cues` (from `cue_set`) occurs as a word of `text`."""
+    return not words(text).isdisjoint(cues)
+
+
+def cue_set(*groups: str) -> frozenset[str]:
+    """Cue words from space-separated groups, folded like the text's words."""
+    return frozenset(fold_word(w) for group in groups for w in group.split())
