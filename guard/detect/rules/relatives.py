@@ -105,13 +105,17 @@ _RELATION_CUES = cue_set(
 )
 _GREETING_CUES = cue_set("salut bonjour bonsoir coucou hello hi dear cher chère")
 # Cheap stdlib pre-checks: the `regex` scans below only run when their keyword occurs at all.
-_SIGN_OFF_ANY = re.compile(
-    r"(?<!\w)(?:cordialement|bien\s+[àa]|amicalement|bises|bonne\s|merci|best|regards|kind|sinc[èe]rement|"
-    r"confraternellement|[àa]\s+plus|a\+|[àa]\s+bient|belle\s|bon\s+courage|salutations|respectueusement|"
-    r"cheers|thank)",
-    re.IGNORECASE,
+_SIGN_OFF_CUES = cue_set(
+    "cordialement bien amicalement bises bonne merci best regards kind sincèrement confraternellement plus "
+    "bientôt belle courage salutations respectueusement cheers thank thanks"
 )
-_SIGNATURE_ANY = re.compile(rf"(?:,|[–—\-])[ \t]*(?:{_PROFESSION})(?!\w)", re.IGNORECASE)
+_SIGNATURE_CUES = cue_set(
+    "mk ide idel ipa ibode iade puer as ash amp aes sf kiné masseur kinésithérapeute infirmier infirmière "
+    "sage psychologue orthophoniste ergothérapeute psychomotricien psychomotricienne diététicien "
+    "diététicienne podologue pédicure pharmacien pharmacienne préparateur préparatrice secrétaire assistant "
+    "assistante cadre interne externe médecin docteur chirurgien chirurgienne ostéopathe orthoptiste dentiste "
+    "aide soignant soignante auxiliaire éducateur éducatrice nurse physiotherapist midwife"
+)
 
 
 class RelativeNameRule:
@@ -132,10 +136,11 @@ class RelativeNameRule:
             if last and not is_medical_term(last) and fold(last) not in _CAP_STOP:
                 out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.75, self.name,
                                 "nom après un prénom de proche"))
-        greeted = has_any(text, _GREETING_CUES)
-        for pattern, precheck, why in ((_GREETING, None, "prénom après une salutation"),
-                                       (_SIGN_OFF, _SIGN_OFF_ANY, "signature d'un message")):
-            if (precheck is None and not greeted) or (precheck is not None and precheck.search(text) is None):
+        for pattern, present, why in (
+            (_GREETING, has_any(text, _GREETING_CUES), "prénom après une salutation"),
+            (_SIGN_OFF, has_any(text, _SIGN_OFF_CUES) or "a+" in text or "A+" in text, "signature d'un message"),
+        ):
+            if not present:
                 continue
             for m in iter_matches(pattern, text, self.name):
                 first = m.group("first")
@@ -145,7 +150,7 @@ class RelativeNameRule:
                 last = m.groupdict().get("last")
                 if last and fold(last) not in _CAP_STOP and not is_medical_term(last):
                     out.append(make(m.start("last"), m.end("last"), Label.NOM, 0.7, self.name, why))
-        signatures = iter_matches(_SIGNATURE, text, "signature") if _SIGNATURE_ANY.search(text) else ()
+        signatures = iter_matches(_SIGNATURE, text, "signature") if has_any(text, _SIGNATURE_CUES) else ()
         for m in signatures:
             f, l = ("first", "last") if m.group("first") else ("first2", "last2")
             words = (m.group(f), m.group(l))
