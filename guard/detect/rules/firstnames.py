@@ -60,6 +60,8 @@ _PERSON_NOUNS = frozenset(fold(w) for w in (
 ).split())
 
 
+# "Diane 35", "Brian 2 cp/j": a brand-like word followed by a dose is a drug, not a person.
+_DOSE_AFTER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|g|µg|mcg|ml|cp|cpr|gél|gel|ui|u|%|mg/j|gouttes?)?(?![\w/])|[ \t]+\d+[ \t]*(?:cp|mg)/")
 _AGE_ANY = re.compile(r"\d[ \t]*(?:ans|an|mois|a)(?!\w)")
 
 
@@ -137,7 +139,7 @@ class FirstNameRule:
             in_term = (nxt is not None and is_medical_term(f"{word} {nxt.group(1)}")) or (
                 prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
             if known and not in_term and folded not in ambiguous and fold(word) not in _CAP_STOP \
-                    and not is_medical_term(word):
+                    and not is_medical_term(word) and _DOSE_AFTER.match(text, m.end()) is None:
                 out.append(make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu"))
         # Names before an age that follow a capitalised first word: "Yanis Bouzid, 17 ans".
         for m in _CAP_WORD.finditer(text):

@@ -46,6 +46,8 @@ _TITLE_HINT = re.compile(
     r"n[ée]e|[ée]p(?:ouse|\.)|veuve|vve|nom)",
     re.IGNORECASE,
 )
+# "…, Raynaud M. Étude", "cf. Hernández M.": a surname in an author list, then its initial.
+_INITIAL_AFTER_NAME = regex.compile(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")
 _CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
 _SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
@@ -114,6 +116,8 @@ class TitledNameRule:
         for m in iter_matches_at(_TITLE, _TITLE_HINT, text, self.name):
             title = m.group("title")
             lower_title = m.group("lower") is not None
+            if title in ("M.", "P.") and _INITIAL_AFTER_NAME.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Hernández M. Insuffisance…": an author's initial in a reference, not "Monsieur"
             if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "LE PATIENT DÉCRIT DES DOULEURS": ALL-CAPS prose, not a form label
             tokens = self._tokens(text, m.end())

@@ -49,3 +49,8 @@ def test_the_shipped_first_names_leave_the_held_out_name_pool_unseen() -> None:
     assert not held & first_names()
     assert word_names() <= first_names()
     assert len(first_names()) > 2000
+
+
+def test_a_first_name_followed_by_a_dose_is_a_drug() -> None:
+    assert flagged(RULE, "Traitement habituel : Brian 2 cp/j, Line 1 g, Diane 35") == []
+    assert flagged(RULE, "Brian a appelé ce matin") == [("Brian", "PRENOM")]

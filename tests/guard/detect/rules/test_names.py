@@ -114,3 +114,16 @@ def test_acronyms_in_the_lexicon_do_not_hide_first_names() -> None:
     assert is_medical_term("GRACE") and not is_medical_term("Grâce")
     assert is_medical_term("EVA") and not is_medical_term("Eva")
     assert is_medical_term("parkinson")
+
+
+@pytest.mark.parametrize("text", [
+    "cf. Hernández M. Insuffisance cardiaque du sujet âgé",
+    "Moreau KN, Kanté D, Raynaud M. Étude rétrospective",
+    "2. Pham M. Evaluation of frailty",
+])
+def test_an_author_initial_is_not_a_title(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
+def test_a_title_after_a_capitalised_verb_still_counts() -> None:
+    assert flagged(RULE, "Vu M. Martin ce jour") == [("Martin", "NOM")]
