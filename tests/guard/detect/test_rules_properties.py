@@ -21,7 +21,9 @@ _PIECES = st.sampled_from(
         "Mme ", "M. ", "Dr ", "né le ", "DDN ", "IPP ", "NIR ", "tél ", "poste ", "rue ", "CHU de ",
         "12/03/1952", "06 12 34 56 78", "1 82 07 13 055 009 48", "29200 Brest", "mars", "1er",
         "DIALLO", "Nguyen", "é", "\u0301", "😀", "\x00", "\n", " ", ".", "-", "/", "@", "+33",
-        "FR76", "2A", "0", "7", "9", "a", "Z",
+        "FR76", "2A", "0", "7", "9", "a", "Z", "DU ", "du ", " AU ", " au ", "1ER", "LUNDI ", "mercredi ",
+        "Mamadou ", "Coulibaly", ", 16 ans", " et ", "Fatou", "4532 1234 8765 4328", "CB ", "Necker",
+        "bip ", "mutuelle ", "carte ", "Cordialement,\n", "Kévin Lambert, MK", "sa fille ", "l'",
     ]
 )
 clinical_text = st.lists(_PIECES, max_size=40).map("".join)
