@@ -3,8 +3,7 @@
 Forms: `06 12 34 56 78` with spaces, dots, dashes or nothing; `+33 6 …`, `0033 6 …`,
 `+33 (0)6 …`; overseas numbers (`+262`, `+590`, `+594`, `+596`, `+269` with nine digits,
 `+689` with eight, `+687`/`+508`/`+681` with six). A three-to-five digit extension is a
-phone only right after "poste" (a person's line, "Dr Haddad, poste 4521"): on its own it is
-any number. A "bip" is the pager of a role ("l'interne de garde, bip 4512"), not a person's.
+phone only right after "poste" or "bip": on its own it is any number.
 """
 
 from __future__ import annotations
@@ -25,9 +24,9 @@ _PATTERN = compile_pattern(
     rf"|(?:\+|00){_S}(?:687|508|681)(?:{_S}\d){{6}}"
     r")(?![\w]|[.,/]\d)"
 )
-_EXTENSION_CUES = cue_set("poste")  # the extension pattern needs one (see _words)
+_EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
-    r"(?i)(?<!\w)poste\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
+    r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
 )
 _BOOSTS = (
     "tel", "telephone", "portable", "mobile", "fixe", "joindre", "joignable", "appeler",
@@ -55,5 +54,5 @@ class PhoneRule:
             out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
         extensions = iter_matches(_EXTENSION, text, "phone-extension") if has_any(text, _EXTENSION_CUES) else ()
         for m in extensions:
-            out.append(make(m.start(1), m.end(1), Label.TEL, 0.8, self.name, "poste téléphonique (après « poste »)"))
+            out.append(make(m.start(1), m.end(1), Label.TEL, 0.8, self.name, "poste téléphonique (après « poste » ou « bip »)"))
         return out
