@@ -8,6 +8,7 @@ are never taken ("Crohn et Behçet" are in the lexicon; "Parkinson et Alzheimer"
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from guard.detect.finding import Finding
@@ -29,10 +30,19 @@ def _name_word(word: str) -> bool:
 
 def extend_coordinated(text: str, findings: list[Finding]) -> list[Finding]:
     """`findings` plus the first names coordinated with a found first name (sorted, no overlap)."""
-    covered = [(f.start, f.end) for f in findings]
+    # `findings` do not overlap and are sorted (resolve_overlaps): a candidate is free when the
+    # finding starting just before it ends before it and the next one starts after it.
+    starts = [f.start for f in findings]
+    ends = [f.end for f in findings]
+    added: set[tuple[int, int]] = set()
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in covered)
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and ends[i] > start:
+            return False
+        if i + 1 < len(starts) and starts[i + 1] < end:
+            return False
+        return (start, end) not in added
 
     extra: list[Finding] = []
     for f in findings:
@@ -41,11 +51,11 @@ def extend_coordinated(text: str, findings: list[Finding]) -> list[Finding]:
         after = _AFTER.match(text, f.end)
         if after is not None and _name_word(after.group(1)) and free(after.start(1), after.end(1)):
             extra.append(Finding(after.start(1), after.end(1), Label.PRENOM, min(f.score, 0.7), "rule:coordination", _WHY))
-            covered.append((after.start(1), after.end(1)))
+            added.add((after.start(1), after.end(1)))
         before = _BEFORE.search(text, max(0, f.start - 40), f.start)
         if before is not None and _name_word(before.group(1)) and free(before.start(1), before.end(1)):
             extra.append(Finding(before.start(1), before.end(1), Label.PRENOM, min(f.score, 0.7), "rule:coordination", _WHY))
-            covered.append((before.start(1), before.end(1)))
+            added.add((before.start(1), before.end(1)))
     if not extra:
         return findings
     return sorted(findings + extra, key=lambda x: (x.start, x.end))
