@@ -96,6 +96,17 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
             return False
+        if _template_field(text, finding, span):
+            return False  # "[NOM]", "[DATE DE NAISSANCE]": a template's field, not a value
+        if _CHEMICAL.match(span):
+            return False  # "D-pénicillamine", "L-thyroxine": a stereo prefix makes a drug name
+        if span.isupper() and len(letters) <= 5 and sum(c in "AEIOUYÀÂÉÈÊÎÏÔÛ" for c in span) <= 1 \
+                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False  # "AJCC", "HTAP": an acronym, no vowel to speak of
+        if label is not Label.VILLE and _sentence_opener(text, finding, span):
+            return False  # "Tableau comparatif…", "Prudence avec les AINS": a capital that opens a sentence
+        if _in_eponym_list(text, finding):
+            return False  # "Lasègue, Léri, Patrick, Lachman…": a list of eponymous tests
         if label is Label.NOM and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False  # "Weber A", "Garden III": an eponymous classification and its grade
@@ -137,6 +148,64 @@ def plausible(text: str, finding: Finding) -> bool:
     if label in _DIGIT_IDS:
         return _ascii_digits(span) >= _MIN_DIGITS.get(label, 2)
     return True
+
+
+_CHEMICAL = re.compile(r"[DLNRSαβ]-[a-zà-ÿ]")
+_OPENER_BEFORE = re.compile(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
+_LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+[a-zà-ÿ]")
+# Inside brackets: "[NOM]", "[DATE DE NAISSANCE]", "{PRENOM}".
+_FIELD_OPEN = re.compile(r"[\[{<][^\]}>\n]{0,40}$")
+_FIELD_CLOSE = re.compile(r"[^\[{<\n]{0,40}[\]}>]")
+_LIST_ITEM = re.compile(r"[^,;:\n()]+")
+
+
+def _template_field(text: str, finding: Finding, span: str) -> bool:
+    """A span written in capitals inside brackets (or carrying one): a form's empty field."""
+    inner = span.strip("[]{}<> ")
+    if not inner or any(c.islower() for c in inner):
+        return False
+    if span.lstrip().startswith(("[", "{", "<")) or span.rstrip().endswith(("]", "}", ">")):
+        return True
+    return bool(_FIELD_OPEN.search(text, max(0, finding.start - 40), finding.start)
+                and _FIELD_CLOSE.match(text, finding.end))
+
+
+def _sentence_opener(text: str, finding: Finding, span: str) -> bool:
+    """One capitalised word opening a sentence or a line, followed by a lowercase word, that
+    is not a known first name: the capital is the sentence's, not a name's. (A known first
+    name there is the first-name rule's to judge.)"""
+    from guard.detect.rules.context import fold
+    from guard.detect.rules.firstnames import word_names
+    from guard.detect.rules.names import first_names
+
+    if " " in span.strip() or not span[:1].isupper() or span.isupper():
+        return False
+    if not _OPENER_BEFORE.search(text, max(0, finding.start - 12), finding.start):
+        return False
+    if not _LOWER_NEXT.match(text, finding.end):
+        return False
+    folded = fold(span)
+    return folded not in first_names() or folded in word_names()
+
+
+def _in_eponym_list(text: str, finding: Finding) -> bool:
+    """A name-like span that is one item of a comma-separated list whose neighbours are
+    lexicon terms (eponyms, scores, drugs): "Lasègue, Léri, Patrick (FABER), Lachman"."""
+    from guard.detect.lexicon import is_medical_term
+
+    lo = max(0, finding.start - 80)
+    if _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+        return False  # "…, M. Dupont, …": a titled person, whatever the list
+    before = text[lo:finding.start]
+    after = text[finding.end:finding.end + 80]
+    if not (before.rstrip().endswith(",") or after.lstrip().startswith((",", " (", "("))):
+        return False
+    before = re.split(r"[:\n]", before)[-1]  # the list lives within one line and one clause
+    after = re.split(r"[:\n.]", after)[0]
+    items = before.split(",")[-3:-1] + after.split(",")[1:3]
+    items = [i.split("(")[0].strip(" .…") for i in items]
+    terms = sum(1 for i in items if i and is_medical_term(i))
+    return terms >= 2
 
 
 def _date_like(span: str) -> bool:
@@ -188,7 +257,20 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
         w = word.casefold()
         return w in _EDGE_WORDS and not (keep_particles and remaining > 1 and w in ("le", "la", "du", "des"))
 
-    return _shrink(text, f, lambda w: w.casefold().strip(",.;:") in _EDGE_WORDS, drop_first)
+    span = text[f.start:f.end]
+    # "Urines rose": a lowercase word after a capitalised one ends a person's or a town's name
+    # (particles aside); all-lowercase SMS names have no capital and keep every word.
+    trim_lower = f.label in (Label.NOM, Label.PRENOM, Label.VILLE) and any(c.isupper() for c in span)
+
+    def drop_last(word: str) -> bool:
+        w = word.casefold().strip(",.;:")
+        return w in _EDGE_WORDS or (trim_lower and w.isalpha() and word.strip(",.;:").islower()
+                                    and w not in _NAME_PARTICLES)
+
+    return _shrink(text, f, drop_last, drop_first)
+
+
+_NAME_PARTICLES = frozenset("de du des la le d l van von der den da dos do das di del della ben bin ibn el al ter mac".split())
 
 
 def _digit_core(text: str, f: Finding) -> Finding | None:

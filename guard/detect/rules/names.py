@@ -169,7 +169,8 @@ class TitledNameRule:
                 i += 1
                 continue
             bare = folded[2:] if folded[1:2] in ("'", "’") else folded  # "L'EHPAD" -> "ehpad"
-            if not _is_cap(tok[0]) or folded in _CAP_STOP or bare in _CAP_STOP or len(tok[0]) < 2:
+            if not _is_cap(tok[0]) or folded in _CAP_STOP or bare in _CAP_STOP or len(tok[0]) < 2 \
+                    or folded.strip("xyz") == "":  # "Le patient XXX": a placeholder
                 break  # "Mme X, 80 ans": a single letter is a placeholder, not a name
             if tok[0].isupper() and len(folded) > 4 and folded in _DOCTOR_VERBS:  # not "VU", a surname
                 break  # "LE DR PRÉVUE DEMAIN": ALL-CAPS prose

@@ -164,3 +164,44 @@ def test_a_date_needs_a_month_word_not_a_word_that_starts_like_one() -> None:
     assert not plausible(text, Finding(start, start + 9, Label.DATE, 0.99, "model"))
     start = text.index("décembre")
     assert plausible(text, Finding(start, start + 13, Label.DATE, 0.99, "model"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Champs à remplir : [NOM], [DATE DE NAISSANCE], VS", "NAISSANCE]", Label.PRENOM),
+        ("Patient: [NAME], DOB: [DOB]", "[NAME]", Label.PRENOM),
+        ("Traitement chélateur (D-pénicillamine, trientine)", "D-pénicillamine", Label.VILLE),
+        ("Stadification AJCC, 8e édition.", "AJCC", Label.NOM),
+        ("Tableau comparatif pour des internes", "Tableau", Label.NOM),
+        ("Prudence avec les AINS chez l'insuffisant rénal", "Prudence", Label.PRENOM),
+        ("Je pense à : Lasègue, Babinski, Patrick (FABER), Lachman, McMurray.", "Patrick", Label.PRENOM),
+    ],
+)
+def test_template_fields_drugs_acronyms_openers_and_eponym_lists_are_not_names(
+        text: str, word: str, label: Label) -> None:
+    start = text.index(word)
+    assert not plausible(text, Finding(start, start + len(word), label, 0.99, "model"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Revu ce jour.\nFahardine Said, 54 ans", "Said", Label.NOM),
+        ("Dinan, le 26 novembre 2026\nCher Confrère", "Dinan", Label.VILLE),
+        ("Mamadou a appelé ce matin", "Mamadou", Label.PRENOM),
+        ("Lasègue, Babinski et M. Dupont, Lachman", "Dupont", Label.NOM),
+    ],
+)
+def test_real_names_next_to_those_shapes_stay(text: str, word: str, label: Label) -> None:
+    start = text.index(word)
+    assert plausible(text, Finding(start, start + len(word), label, 0.99, "model"))
+
+
+def test_a_lowercase_word_after_a_capitalised_name_is_trimmed() -> None:
+    text = "Urines rose orangé depuis la Rifadine"
+    out = keep_plausible(text, [Finding(0, 11, Label.PRENOM, 0.95, "model")])
+    assert out == []  # "Urines" alone is then a lexicon-free sentence opener
+    sms = "mme fatima benali 67 ans"
+    kept = keep_plausible(sms, [Finding(4, 17, Label.NOM, 0.95, "model")])
+    assert [(sms[f.start:f.end]) for f in kept] == ["fatima benali"]
