@@ -43,7 +43,7 @@ _SCORE_BEFORE = re.compile(r"(?i:apgar)\s*:?\s*(?:à\s*)?$")
 _NUMBER_GROUPS = re.compile(r"\d+")
 # A capitalised word right after one of these is an eponym ("manœuvre d'Epley", "test de
 # Guthrie", "anneau de Kayser-Fleischer"), never a person: eponyms are endless, the heads are few.
-_EPONYM_BEFORE = re.compile(
+EPONYM_BEFORE = re.compile(
     r"(?i:\b(?:syndromes?|maladies?|signes?|tests?|man(?:œ|oe)uvres?|scores?|classifications?|fractures?|"
     r"triades?|crit[èe]res|[ée]chelles?|anneaux?|nodules?|kystes?|ligaments?|canal|loi|r[ée]flexes?|"
     r"ph[ée]nom[èe]nes?|tumeurs?|lymphomes?|ulc[èe]res?|diverticules?|m[ée]thodes?|techniques?|proc[ée]d[ée]s?|"
@@ -68,7 +68,7 @@ _FUNCTION_WORDS = frozenset(
 )
 # A surname followed by initials and a comma or period is an author in a reference list
 # ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
-_INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
+INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
 _GRADE_AFTER = re.compile(r"[ \t]+(?:[A-D]|I{1,3}|IV|VI?)(?:[ab])?(?![\w.'’])")
 _MONTH_WORDS = frozenset(
@@ -105,12 +105,12 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "AJCC", "HTAP": an acronym, no vowel to speak of
         if label is not Label.VILLE and _sentence_opener(text, finding, span):
             return False  # "Tableau comparatif…", "Prudence avec les AINS": a capital that opens a sentence
-        if _in_eponym_list(text, finding):
+        if in_eponym_list(text, finding):
             return False  # "Lasègue, Léri, Patrick, Lachman…": a list of eponymous tests
         if label is Label.NOM and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False  # "Weber A", "Garden III": an eponymous classification and its grade
-        if label in (Label.NOM, Label.PRENOM) and _INITIALS_AFTER.match(text, finding.end) \
+        if label in (Label.NOM, Label.PRENOM) and INITIALS_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False  # "Kimura H, Sato Y.": a cited author
         if len(letters) < 2 and not text.startswith(".", finding.end):
@@ -119,7 +119,7 @@ def plausible(text: str, finding: Finding) -> bool:
             # "MID", "PA", "IVD": short acronyms in ordinary text; a short surname after a
             # title ("M. LY") is the titled-name rule's.
             return bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start))
-        if _EPONYM_BEFORE.search(text, max(0, finding.start - 30), finding.start):
+        if EPONYM_BEFORE.search(text, max(0, finding.start - 30), finding.start):
             return False
         if _INSURER_BEFORE.search(text, max(0, finding.start - 20), finding.start):
             return False  # "mutuelle Harmonie": an insurer, not a person
@@ -188,7 +188,7 @@ def _sentence_opener(text: str, finding: Finding, span: str) -> bool:
     return folded not in first_names() or folded in word_names()
 
 
-def _in_eponym_list(text: str, finding: Finding) -> bool:
+def in_eponym_list(text: str, finding: Finding) -> bool:
     """A name-like span that is one item of a comma-separated list whose neighbours are
     lexicon terms (eponyms, scores, drugs): "Lasègue, Léri, Patrick (FABER), Lachman"."""
     from guard.detect.lexicon import is_medical_term

@@ -27,7 +27,7 @@ from importlib import resources
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.plausibility import _EPONYM_BEFORE, _INITIALS_AFTER, _in_eponym_list
+from guard.detect.plausibility import EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
 from guard.detect.rules._base import make
 from guard.detect.rules._words import fold_word
 from guard.detect.rules._words import words as text_words
@@ -110,7 +110,7 @@ class FirstNameRule:
             known = folded in names
             if not known and aged is None:
                 continue
-            if _EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _INITIALS_AFTER.match(text, m.end()):
+            if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()):
                 continue  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
             nxt = _NEXT.match(text, m.end())
             surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \
@@ -140,7 +140,7 @@ class FirstNameRule:
                 prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
             if known and not in_term and folded not in ambiguous and fold(word) not in _CAP_STOP \
                     and not is_medical_term(word) and _DOSE_AFTER.match(text, m.end()) is None \
-                    and not _in_eponym_list(text, make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "")):
+                    and not in_eponym_list(text, make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "")):
                 out.append(make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu"))
         # Names before an age that follow a capitalised first word: "Yanis Bouzid, 17 ans".
         for m in _CAP_WORD.finditer(text):
