@@ -98,51 +98,60 @@ class FirstNameRule:
     name = "firstnames"
 
     def find(self, text: str) -> list[Finding]:
-        out: list[Finding] = []
         if text_words(text).isdisjoint(_name_runs()) and _AGE_ANY.search(text) is None:
-            return out  # no known first name and no age: nothing this rule can find
-        names = first_names()
-        ambiguous = word_names()
+            return []  # no known first name and no age: nothing this rule can find
+        out: list[Finding] = []
         for m in _CAP_WORD.finditer(text):
-            word = m.group()
-            folded = fold(word)
-            aged = _AGE_AFTER.match(text, m.end())
-            known = folded in names
-            if not known and aged is None:
-                continue
-            if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()):
-                continue  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
-            nxt = _NEXT.match(text, m.end())
-            surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \
-                and not is_medical_term(f"{word} {nxt.group(1)}")
-            if surname and folded in ambiguous and nxt is not None and not nxt.group(1).isupper() \
-                    and fold(nxt.group(1)) in names | ambiguous:
-                surname = False  # "Pierre Marie", "Rose Claire": two words that are names only maybe
-            if known and surname:
-                why = "prénom connu suivi d'un nom"
-                out.append(make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why))
-                out.append(make(nxt.start(1), nxt.end(1), Label.NOM, 0.7, self.name, why))
-                continue
-            prev = _PREV_CAPS.search(text, max(0, m.start() - 40), m.start())
-            if known and folded not in ambiguous and prev is not None and _is_surname(prev.group(1)) \
-                    and len(prev.group(1)) >= 3:
-                why = "nom en capitales suivi d'un prénom connu"
-                out.append(make(prev.start(1), prev.end(1), Label.NOM, 0.7, self.name, why))
-                out.append(make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why))
-                continue
-            if aged is not None and _is_surname(word) and folded not in _PERSON_NOUNS \
-                    and (known or m.start() == 0 or not text[m.start() - 1].isalnum()):
-                label = Label.PRENOM if known else Label.NOM
-                out.append(make(m.start(), m.end(), label, 0.7, self.name, "nom suivi d'un âge"))
-                continue
-            prev_word = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
-            in_term = (nxt is not None and is_medical_term(f"{word} {nxt.group(1)}")) or (
-                prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
-            if known and not in_term and folded not in ambiguous and fold(word) not in _CAP_STOP \
-                    and not is_medical_term(word) and _DOSE_AFTER.match(text, m.end()) is None \
-                    and not in_eponym_list(text, make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "")):
-                out.append(make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu"))
-        # Names before an age that follow a capitalised first word: "Yanis Bouzid, 17 ans".
+            out.extend(self._around_word(text, m))
+        out.extend(self._two_names_before_age(text))
+        out.extend(self._lowercase_before_age(text))
+        return out
+
+    def _around_word(self, text: str, m: re.Match[str]) -> list[Finding]:
+        """Findings anchored on one capitalised word: pair, ALL-CAPS + first name, age, alone."""
+        word = m.group()
+        folded = fold(word)
+        names, ambiguous = first_names(), word_names()
+        aged = _AGE_AFTER.match(text, m.end())
+        known = folded in names
+        if not known and aged is None:
+            return []
+        if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()):
+            return []  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
+        nxt = _NEXT.match(text, m.end())
+        surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \
+            and not is_medical_term(f"{word} {nxt.group(1)}")
+        if surname and folded in ambiguous and nxt is not None and not nxt.group(1).isupper() \
+                and fold(nxt.group(1)) in names | ambiguous:
+            surname = False  # "Pierre Marie", "Rose Claire": two words that are names only maybe
+        if known and surname and nxt is not None:
+            why = "prénom connu suivi d'un nom"
+            return [make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why),
+                    make(nxt.start(1), nxt.end(1), Label.NOM, 0.7, self.name, why)]
+        prev = _PREV_CAPS.search(text, max(0, m.start() - 40), m.start())
+        if known and folded not in ambiguous and prev is not None and _is_surname(prev.group(1)) \
+                and len(prev.group(1)) >= 3:
+            why = "nom en capitales suivi d'un prénom connu"
+            return [make(prev.start(1), prev.end(1), Label.NOM, 0.7, self.name, why),
+                    make(m.start(), m.end(), Label.PRENOM, 0.7, self.name, why)]
+        if aged is not None and _is_surname(word) and folded not in _PERSON_NOUNS \
+                and (known or m.start() == 0 or not text[m.start() - 1].isalnum()):
+            label = Label.PRENOM if known else Label.NOM
+            return [make(m.start(), m.end(), label, 0.7, self.name, "nom suivi d'un âge")]
+        if not known or folded in ambiguous or folded in _CAP_STOP or is_medical_term(word):
+            return []
+        prev_word = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+        in_term = (nxt is not None and is_medical_term(f"{word} {nxt.group(1)}")) or (
+            prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
+        alone = make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu")
+        if in_term or _DOSE_AFTER.match(text, m.end()) is not None or in_eponym_list(text, alone):
+            return []
+        return [alone]
+
+    def _two_names_before_age(self, text: str) -> list[Finding]:
+        """"Yanis Bouzid, 17 ans" with an unknown first word: both words are names."""
+        out: list[Finding] = []
+        names = first_names()
         for m in _CAP_WORD.finditer(text):
             nxt = _NEXT.match(text, m.end())
             if nxt is None or _AGE_AFTER.match(text, nxt.end()) is None or fold(m.group()) in names:
@@ -152,13 +161,20 @@ class FirstNameRule:
                 why = "nom suivi d'un âge"
                 out.append(make(m.start(), m.end(), Label.NOM, 0.65, self.name, why))
                 out.append(make(nxt.start(1), nxt.end(1), Label.NOM, 0.65, self.name, why))
-        if "ans" in text or " a" in text:
-            for m in _LOWER_AGED.finditer(text):
-                words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
-                if not words or any(w[:1].isupper() or fold(w) in _LOWER_STOP or is_medical_term(w) for w, _ in words):
-                    continue
-                for w, start in words:
-                    f = fold(w)
-                    label = Label.NOM if f in _PARTICLES else Label.PRENOM if f in names else Label.NOM
-                    out.append(make(start, start + len(w), label, 0.6, self.name, "nom avant l'âge (style SMS)"))
+        return out
+
+    def _lowercase_before_age(self, text: str) -> list[Finding]:
+        """SMS style: "patient mathis caron 22 ans" — the lowercase words between the cue and the age."""
+        out: list[Finding] = []
+        if "ans" not in text and " a" not in text:
+            return out
+        names = first_names()
+        for m in _LOWER_AGED.finditer(text):
+            words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
+            if not words or any(w[:1].isupper() or fold(w) in _LOWER_STOP or is_medical_term(w) for w, _ in words):
+                continue
+            for w, start in words:
+                f = fold(w)
+                label = Label.NOM if f in _PARTICLES else Label.PRENOM if f in names else Label.NOM
+                out.append(make(start, start + len(w), label, 0.6, self.name, "nom avant l'âge (style SMS)"))
         return out
