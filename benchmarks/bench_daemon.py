@@ -12,7 +12,10 @@ Measures, through the same path the extension uses (hello, analyze → result):
   installed (skipped otherwise).
 
 Every analysed text is unique per paragraph (a serial number is woven into each paragraph) so
-the cold figures never hit the cache; only the edit scenario is meant to.
+the cold figures never hit the cache; only the edit scenario is meant to. Two texts:
+`--text dense` (default: identifiers in every paragraph — NIR, IPP, NDA, phone, e-mail, RPPS,
+address) and `--text mixed` (bench_detector.py's sentences, about one in three with an
+identifier, closer to an ordinary letter or prompt).
 Targets (issue 4): 1k p50 ≤ 3 ms, p99 ≤ 6 ms; 10k p99 ≤ 30 ms; one-word edit of 10k p99 ≤ 5 ms;
 ≥ 300 analyses/s with 50 clients; RSS ≤ 120 MB; ready ≤ 1 s.
 """
@@ -61,12 +64,32 @@ PARAGRAPHS = [
 ]
 
 
+# "mixed": the sentences of bench_detector.py (about one in three holds an identifier), four to
+# a paragraph, each paragraph tagged with the serial; "dense" (the default): PARAGRAPHS above,
+# where every paragraph but one holds several identifiers.
+TEXT_KIND = "dense"
+
+
 def clinical_text(chars: int, serial: int) -> str:
     """About `chars` characters of French clinical text, paragraphs separated by blank lines."""
+    if TEXT_KIND == "mixed":
+        return _mixed_text(chars, serial)
     parts: list[str] = []
     i = 0
     while sum(len(p) + 2 for p in parts) < chars:
         parts.append(PARAGRAPHS[i % len(PARAGRAPHS)].format(n=f"{serial}-{i}", d=(serial + i) % 28 + 1))
+        i += 1
+    return "\n\n".join(parts)[:chars]
+
+
+def _mixed_text(chars: int, serial: int) -> str:
+    from bench_detector import SENTENCES
+
+    rng = random.Random(serial)
+    parts: list[str] = []
+    i = 0
+    while sum(len(p) + 2 for p in parts) < chars:
+        parts.append(" ".join(rng.choice(SENTENCES) for _ in range(4)) + f" (réf. {serial}-{i})")
         i += 1
     return "\n\n".join(parts)[:chars]
 
@@ -250,8 +273,13 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="fewer requests (smoke run)")
     ap.add_argument("--no-model", action="store_true", help="rules-only daemon")
     ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--text", choices=("dense", "mixed"), default="dense",
+                    help="dense: identifiers in every paragraph (default); mixed: bench_detector's "
+                         "sentences, about one in three with an identifier")
     ap.add_argument("--json", type=Path, default=None, help="also write the numbers as JSON")
     args = ap.parse_args()
+    global TEXT_KIND
+    TEXT_KIND = args.text
 
     daemon = Daemon(args.no_model)
     try:
@@ -264,6 +292,7 @@ def main() -> int:
     res["ready_s"] = round(daemon.ready_s, 3)
     res["healthz_s"] = round(daemon.healthz_s, 3)
     res["detector_mode"] = daemon.mode
+    res["text"] = args.text
     res["exit_code"] = code
     if not args.no_presidio:
         peer = presidio_peer({"1k": [clinical_text(1000, 90_000 + i) for i in range(30)],
@@ -277,7 +306,8 @@ def main() -> int:
         extra = f"  {s['throughput_per_s']:.0f}/s" if "throughput_per_s" in s else ""
         print(f"{name:<34} p50 {s['p50_ms']:7.2f} ms  p99 {s['p99_ms']:7.2f} ms{extra}   (cible {target})")
 
-    print(f"détecteur : {daemon.mode}   prêt en {res['ready_s']:.2f} s (/healthz {res['healthz_s']:.2f} s)  "
+    print(f"texte : {args.text}   détecteur : {daemon.mode}   prêt en {res['ready_s']:.2f} s "
+          f"(/healthz {res['healthz_s']:.2f} s)  "
           f"RSS {res['rss_mb']} Mo (pic {res['peak_rss_mb']} Mo)   sortie {code}")
     line("1 000 car., séquentiel", res["seq_1k"], "p50 ≤ 3, p99 ≤ 6")
     line("10 000 car., séquentiel", res["seq_10k"], "p99 ≤ 30")

@@ -44,7 +44,7 @@ class ServerConfig:
     drain_timeout_s: float = 10.0
     # Per-paragraph result cache (memory only, never written). 0 disables it.
     cache_entries: int = 4096
-    cache_max_chars: int = 1_000_000
+    cache_max_chars: int = 500_000  # fifty 10,000-character prompts; bounds the daemon's RSS
     analysis_threads: int = 1
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
 
