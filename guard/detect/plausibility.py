@@ -49,7 +49,8 @@ EPONYM_BEFORE = re.compile(
     r"ph[ée]nom[èe]nes?|tumeurs?|lymphomes?|ulc[èe]res?|diverticules?|m[ée]thodes?|techniques?|proc[ée]d[ée]s?|"
     r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
     r"capsule|tubercule|glandes?|gaine|membrane|valvule|muscle|trompe|fascia|exercices?|programme|"
-    r"protocole|r[ée]gime|approche|concept|"
+    r"protocole|r[ée]gime|approche|concept|algorithmes?|mod[èe]les?|[ée]quations?|th[ée]or[èe]mes?|courbes?|"
+    r"abaques?|nomogrammes?|"
     r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
     r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
     r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
@@ -70,7 +71,11 @@ _FUNCTION_WORDS = frozenset(
 # ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
 INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
-_GRADE_AFTER = re.compile(r"[ \t]+(?:[A-D]|I{1,3}|IV|VI?)(?:[ab])?(?![\w.'’])")
+_GRADE_AFTER = re.compile(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
+# "Olanzapine 10 mg", "Diane 35": a brand-like word followed by a dose is a drug, not a person.
+DOSE_AFTER = re.compile(
+    r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|g|µg|mcg|ml|cp|cpr|gél|gel|ui|u|%|mg/j|gouttes?)?(?![\w/])|[ \t]+\d+[ \t]*(?:cp|mg)/"
+)
 _MONTH_WORDS = frozenset(
     "janvier janv jan février fevrier févr fevr fév fev mars mar avril avr mai juin juillet juil "
     "août aout septembre sept sep octobre oct novembre nov décembre decembre déc dec "
@@ -107,9 +112,18 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Tableau comparatif…", "Prudence avec les AINS": a capital that opens a sentence
         if in_eponym_list(text, finding):
             return False  # "Lasègue, Léri, Patrick, Lachman…": a list of eponymous tests
-        if label is Label.NOM and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
+        if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and DOSE_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
-            return False  # "Weber A", "Garden III": an eponymous classification and its grade
+            return False  # "Olanzapine 10 mg le soir": a drug and its dose
+        if " " not in span.strip() and span[:1].islower() and any(c.isupper() for c in span[1:]):
+            return False  # "dTcaPolio", "eGFR": a lowercase start and inner capitals make a code
+        if _caps_heading(text, finding, span):
+            return False  # "FICHE DE TRI – IOA", "ANAPATH – Biopsies": a heading in capitals
+        if label is Label.HOPITAL and _adjective_tail(span):
+            return False  # "Osmolalité plasmatique": a capitalised noun and its adjective
+        if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
+                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False  # "Weber A", "Kellgren-Lawrence 3": an eponymous classification and its grade
         if label in (Label.NOM, Label.PRENOM) and INITIALS_AFTER.match(text, finding.end) \
                 and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
             return False  # "Kimura H, Sato Y.": a cited author
@@ -152,11 +166,50 @@ def plausible(text: str, finding: Finding) -> bool:
 
 _CHEMICAL = re.compile(r"[DLNRSαβ]-[a-zà-ÿ]")
 _OPENER_BEFORE = re.compile(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
-_LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+[a-zà-ÿ]")
+_LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+\(?[a-zà-ÿ]")
 # Inside brackets: "[NOM]", "[DATE DE NAISSANCE]", "{PRENOM}".
 _FIELD_OPEN = re.compile(r"[\[{<][^\]}>\n]{0,40}$")
 _FIELD_CLOSE = re.compile(r"[^\[{<\n]{0,40}[\]}>]")
 _LIST_ITEM = re.compile(r"[^,;:\n()]+")
+
+
+_LINE_WORDS = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+
+
+def _caps_heading(text: str, finding: Finding, span: str) -> bool:
+    """A span in capitals inside a heading: its line (up to a bracket or a colon) is two or more
+    words, all in capitals, with no civility title and no unambiguous known first name; or the
+    span opens its line and a dash or colon follows ("ANAPATH – Biopsies", "CONCLUSION :")."""
+    from guard.detect.rules.context import fold
+    from guard.detect.rules.firstnames import word_names
+    from guard.detect.rules.names import first_names
+
+    if not span.isupper() or _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+        return False
+    start = text.rfind("\n", 0, finding.start) + 1
+    end = text.find("\n", finding.end)
+    line = text[start:len(text) if end < 0 else end]
+    head = re.split(r"[(:«»\"]", line)[0] if not line.lstrip().startswith(("(", "«")) else line
+    words = _LINE_WORDS.findall(head if span in head else line)
+    names, ambiguous = first_names(), word_names()
+    if any(fold(w) in names and fold(w) not in ambiguous for w in words):
+        return False
+    if len(words) >= 2 and all(w.isupper() for w in words):
+        return True
+    opener = text[start:finding.start].strip() == ""
+    return opener and re.match(r"[ \t]*[–—:\-]", text[finding.end:finding.end + 3]) is not None
+
+
+def _adjective_tail(span: str) -> bool:
+    """A facility span of one capitalised word and lowercase words only, none of them a type of
+    establishment: "Osmolalité plasmatique" (a real "Clinique du Parc" has a type word)."""
+    words = span.split()
+    if len(words) < 2 or not words[0][:1].isupper() or any(not w.islower() for w in words[1:]):
+        return False
+    from guard.detect.rules._words import fold_word
+    from guard.detect.rules.places import _FACILITY_CUES
+
+    return not any(fold_word(w.strip("–-,.:;")) in _FACILITY_CUES for w in words)
 
 
 def _template_field(text: str, finding: Finding, span: str) -> bool:
@@ -263,6 +316,8 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
     trim_lower = f.label in (Label.NOM, Label.PRENOM, Label.VILLE) and any(c.isupper() for c in span)
 
     def drop_last(word: str) -> bool:
+        if not any(c.isalnum() for c in word):
+            return True  # "Maternité –": a dash or a colon ends no name
         w = word.casefold().strip(",.;:")
         return w in _EDGE_WORDS or (trim_lower and w.isalpha() and word.strip(",.;:").islower()
                                     and w not in _NAME_PARTICLES)

@@ -27,7 +27,7 @@ from importlib import resources
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.plausibility import EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
+from guard.detect.plausibility import DOSE_AFTER, EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
 from guard.detect.rules._base import make
 from guard.detect.rules._words import fold_word
 from guard.detect.rules._words import words as text_words
@@ -60,8 +60,6 @@ _PERSON_NOUNS = frozenset(fold(w) for w in (
 ).split())
 
 
-# "Diane 35", "Brian 2 cp/j": a brand-like word followed by a dose is a drug, not a person.
-_DOSE_AFTER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|g|µg|mcg|ml|cp|cpr|gél|gel|ui|u|%|mg/j|gouttes?)?(?![\w/])|[ \t]+\d+[ \t]*(?:cp|mg)/")
 _AGE_ANY = re.compile(r"\d[ \t]*(?:ans|an|mois|a)(?!\w)")
 
 
@@ -144,7 +142,7 @@ class FirstNameRule:
         in_term = (nxt is not None and is_medical_term(f"{word} {nxt.group(1)}")) or (
             prev_word is not None and is_medical_term(f"{prev_word.group(1)} {word}"))
         alone = make(m.start(), m.end(), Label.PRENOM, 0.6, self.name, "prénom connu")
-        if in_term or _DOSE_AFTER.match(text, m.end()) is not None or in_eponym_list(text, alone):
+        if in_term or DOSE_AFTER.match(text, m.end()) is not None or in_eponym_list(text, alone):
             return []
         return [alone]
 

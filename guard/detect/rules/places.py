@@ -127,6 +127,10 @@ _KNOWN_CUES = frozenset(  # "Piti[ée]-Salp[êe]tri[èe]re" -> "salpetriere"
     re.findall(r"[a-z]+", fold_word(re.sub(r"\[(.)[^\]]*\]", r"\1", n)))[-1] for n in _KNOWN_NAMES
 )
 
+# Words before "clinique" when it names a place ("à la clinique du Parc"); after any other
+# word it is the adjective ("examen clinique", "probabilité clinique").
+_CLINIC_BEFORE = frozenset("la une à a de en ma sa notre votre cette leur cliniques".split())
+
 _FACILITY_STOP = frozenset(
     {"Madame", "Monsieur", "Mme", "M", "Dr", "Docteur", "Pr", "Professeur", "Service", "Cordialement"}
 )
@@ -284,6 +288,12 @@ class PlaceRule:
     @staticmethod
     def _trim_facility(text: str, m: regex.Match[str]) -> int | None:
         start = m.start("name")
+        if m.group().startswith("clinique"):
+            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            first = re.search(r"[^\W\d_][\w'’\-]*", m.group("name"))
+            proper = first is not None and first.group()[:1].isupper() and not first.group().isupper()
+            if prev is not None and prev.group(1).casefold() not in _CLINIC_BEFORE and not proper:
+                return None  # "examen clinique", "probabilité clinique d'EP": the adjective
         if m.group().casefold().startswith("clinique") and text[max(0, start - 40) : m.start()].casefold().rstrip().endswith("examen"):
             return None  # "examen clinique": the adjective
         end = _name_end(text, start, m.end(), _FACILITY_STOP)

@@ -205,3 +205,36 @@ def test_a_lowercase_word_after_a_capitalised_name_is_trimmed() -> None:
     sms = "mme fatima benali 67 ans"
     kept = keep_plausible(sms, [Finding(4, 17, Label.NOM, 0.95, "model")])
     assert [(sms[f.start:f.end]) for f in kept] == ["fatima benali"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("FICHE DE TRI – IOA\nMotif : douleur", "IOA", Label.NOM),
+        ("CALENDRIER VACCINAL – NOURRISSON (rappel pour l'équipe)", "CALENDRIER", Label.NOM),
+        ("ANAPATH – Biopsies prostatiques", "ANAPATH", Label.PRENOM),
+        ("gonarthrose interne Kellgren-Lawrence 3, Ahlbäck 2.", "Kellgren", Label.PRENOM),
+        ("M0 : dTcaPolio + ROR", "dTcaPolio", Label.NOM),
+        ("trouble bipolaire de type I. Olanzapine 10 mg le soir.", "Olanzapine", Label.PRENOM),
+        ("Osmolalité plasmatique calculée 271 mOsm/kg", "Osmolalité plasmatique", Label.HOPITAL),
+        ("PROGRESS NOTE – Physiotherapy (mixed FR/EN)", "Physiotherapy", Label.PRENOM),
+        ("phénotype non centro-germinatif (algorithme de Hans).", "Hans", Label.PRENOM),
+    ],
+)
+def test_headings_grades_codes_drugs_and_adjectives_are_not_names(text: str, word: str, label: Label) -> None:
+    start = text.index(word)
+    assert not plausible(text, Finding(start, start + len(word), label, 0.99, "model"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("DUPONT JEAN\nNé le 12/03/1950", "DUPONT", Label.NOM),
+        ("Patient : KOWALCZYK – chambre 12", "KOWALCZYK", Label.NOM),
+        ("Mme Martin 80 ans", "Martin", Label.NOM),
+        ("Centre hospitalier de Dinan", "Centre hospitalier de Dinan", Label.HOPITAL),
+    ],
+)
+def test_capitals_and_facilities_that_are_identifiers_stay(text: str, word: str, label: Label) -> None:
+    start = text.index(word)
+    assert plausible(text, Finding(start, start + len(word), label, 0.99, "model"))

@@ -27,7 +27,7 @@ def _texts() -> list[str]:
     from guard.training.corpus.generate import generate
 
     texts = [d.to_json(str(i))["text"] for i, d in enumerate(generate(250, 4242))]
-    for name in ("dev.jsonl", "dev2/dev2.jsonl", "dev3/dev3.jsonl", "dev4/dev4.jsonl"):
+    for name in ("dev.jsonl", "dev2/dev2.jsonl", "dev3/dev3.jsonl", "dev4/dev4.jsonl", "dev5/dev5.jsonl"):
         path = REPO / "tests" / "data" / name
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return texts
