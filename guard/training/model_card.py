@@ -69,7 +69,10 @@ def write_model_card(out: Path, metrics: dict) -> None:
         "",
         f"Needs the `[train]` extra (torch {metrics['torch']}, CPU). Training: {metrics['train_seconds']} s, "
         f"whole command {metrics['total_seconds']} s with {c['threads']} thread(s) on the project's shared 2-core machine "
-        "(timings vary with the machine's other load).",
+        "(timings vary with the machine's other load). The seed fixes the corpus, the batches and the "
+        "weights' initialisation; the `tokenizers` WordPiece trainer breaks frequency ties in hash order, "
+        "so a retrain's vocabulary can differ by a token or two at the 12,000 boundary (measured: 1 of "
+        "12,000) and the retrained model matches this one's metrics within noise, not bit for bit.",
         "",
         "## Model",
         "",
