@@ -117,6 +117,9 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Olanzapine 10 mg le soir": a drug and its dose
         if " " not in span.strip() and span[:1].islower() and any(c.isupper() for c in span[1:]):
             return False  # "dTcaPolio", "eGFR": a lowercase start and inner capitals make a code
+        if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _INN_STEM.search(span) \
+                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+            return False  # "Midazolam", "Ramipril": an international drug name's stem
         if _caps_heading(text, finding, span):
             return False  # "FICHE DE TRI – IOA", "ANAPATH – Biopsies": a heading in capitals
         if label is Label.HOPITAL and _adjective_tail(span):
@@ -143,6 +146,8 @@ def plausible(text: str, finding: Finding) -> bool:
             _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start)
         )
     if label is Label.ADRESSE:
+        if not re.search(r"[^\W\d_]{3,}", span) and not re.match(r"(?i)bp\s*\d{3,5}$", span.strip()):
+            return False  # "CD4 180", "BP 182/112": a lab value or a blood pressure, not a street
         return _ascii_digits(span) > 0 and any(c.isalpha() for c in span) or (
             any(c.isupper() for c in span) and len(span.split()) >= 2
         )
@@ -173,6 +178,15 @@ _FIELD_CLOSE = re.compile(r"[^\[{<\n]{0,40}[\]}>]")
 _LIST_ITEM = re.compile(r"[^,;:\n()]+")
 
 
+# Stems of international non-proprietary drug names (WHO INN): no French first or last name
+# ends like this, and a capitalised DCI at the start of a line looks like a surname to the model.
+_INN_STEM = re.compile(
+    r"(?i)(?:azolam|az[ée]pam|pril|sartan|olol|statine|statin|mab|tinib|cycline|cilline|floxacine|"
+    r"prazole|tidine|parine|xaban|gatran|gliptine|gliflozine|glutide|dipine|triptan|s[ée]tron|prof[èe]ne|"
+    r"conazole|vudine|navir|mycine|micine|dronate|lukast|terol|sonide|m[ée]tasone|olone|trexate|"
+    r"platine|taxel|rubicine|oxac?ine|s[ée]mide|thiazide|tiazem|pamil|oxetine|traline|ap[ié]ne|idone|"
+    r"barbital|caïne|caine|fibrate|glinide|insuline|morphine|codone|fentanil|fentanyl|ox[ée]tine)$"
+)
 _LINE_WORDS = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 
 
@@ -215,10 +229,10 @@ def _adjective_tail(span: str) -> bool:
 def _template_field(text: str, finding: Finding, span: str) -> bool:
     """A span written in capitals inside brackets (or carrying one): a form's empty field."""
     inner = span.strip("[]{}<> ")
+    if span.lstrip().startswith(("[", "{", "<")) or span.rstrip().endswith(("]", "}", ">")):
+        return True  # "[NOM Prénom]", "[signature]": the span carries the field's bracket
     if not inner or any(c.islower() for c in inner):
         return False
-    if span.lstrip().startswith(("[", "{", "<")) or span.rstrip().endswith(("]", "}", ">")):
-        return True
     return bool(_FIELD_OPEN.search(text, max(0, finding.start - 40), finding.start)
                 and _FIELD_CLOSE.match(text, finding.end))
 
@@ -319,12 +333,15 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
         if not any(c.isalnum() for c in word):
             return True  # "Maternité –": a dash or a colon ends no name
         w = word.casefold().strip(",.;:")
+        if w in _TRAILING_FUNCTION:
+            return True  # "Dosage de": no name ends with a preposition
         return w in _EDGE_WORDS or (trim_lower and w.isalpha() and word.strip(",.;:").islower()
                                     and w not in _NAME_PARTICLES)
 
     return _shrink(text, f, drop_last, drop_first)
 
 
+_TRAILING_FUNCTION = frozenset("de d' d’ du des la le les l' l’ et à au aux en sur".split())
 _NAME_PARTICLES = frozenset("de du des la le d l van von der den da dos do das di del della ben bin ibn el al ter mac".split())
 
 

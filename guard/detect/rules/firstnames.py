@@ -44,7 +44,9 @@ _NEXT = re.compile(
 )
 _PREV_WORD = re.compile(r"([\w'’\-]+)[ \t]+$")
 _PREV_CAPS = re.compile(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_UP}'’]+)?)[ \t]+$")
-_AGE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)(?![\w])")
+_AGE_AFTER = re.compile(
+    r"(?:[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)|[ \t]+\d{1,3}[ \t]*ans)(?![\w])"
+)
 _LOWER_AGED = re.compile(
     r"(?<!\w)(?:patiente?|pt|mme|mr|m\.|monsieur|madame|mlle)[ \t]+"
     rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)",

@@ -87,6 +87,15 @@ _TOWN_AFTER_NAME = compile_pattern(
 )
 
 
+def _eponym_adjective(word: str) -> bool:
+    """"Addisonien", "Parkinsonienne", "Cushingoïde": an adjective made from an eponym."""
+    low = word.lower()
+    for suffix in ("ienne", "ien", "oïde", "ique"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3 and is_medical_term(word[: -len(suffix)]):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Folded first names from the shipped list (guard/detect/data/prenoms.txt)."""
@@ -170,7 +179,7 @@ class TitledNameRule:
                 continue
             bare = folded[2:] if folded[1:2] in ("'", "’") else folded  # "L'EHPAD" -> "ehpad"
             if not _is_cap(tok[0]) or folded in _CAP_STOP or bare in _CAP_STOP or len(tok[0]) < 2 \
-                    or folded.strip("xyz") == "":  # "Le patient XXX": a placeholder
+                    or folded.strip("xyz") == "" or _eponym_adjective(tok[0]):  # "XXX": a placeholder
                 break  # "Mme X, 80 ans": a single letter is a placeholder, not a name
             if tok[0].isupper() and len(folded) > 4 and folded in _DOCTOR_VERBS:  # not "VU", a surname
                 break  # "LE DR PRÉVUE DEMAIN": ALL-CAPS prose

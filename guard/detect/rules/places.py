@@ -57,7 +57,7 @@ _FACILITY = compile_pattern(
     r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?))?"
@@ -65,7 +65,7 @@ _FACILITY = compile_pattern(
 )
 _FACILITY_HINT = re.compile(
     r"(?<!\w)(?:(?i:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-    r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)|CHU|CHRU|CHR|CHI|CHS|CH|GHU|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
 )
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*"
@@ -120,7 +120,8 @@ _STREET_CUES = cue_set(
 )
 _FACILITY_CUES = cue_set(
     "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
-    "pharmacie laboratoire pôle chu chru chr chi chs ch ghu gh ssr usld hia cmp had ssiad saad spasad cmpp "
+    "pharmacie laboratoire pôle chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
+    "saad spasad cmpp "
     "camsp cra csapa cegidd pmi msp cpts esa lbm smr"
 )
 _KNOWN_CUES = frozenset(  # "Piti[ée]-Salp[êe]tri[èe]re" -> "salpetriere"

@@ -25,7 +25,8 @@ _RELATION = (
     r"neveu|ni[èe]ce|petit-fils|petite-fille|oncle|tante|cousine?|beau-fils|belle-fille|gendre|belle-m[èe]re|"
     r"beau-p[èe]re|belle-s(?:œ|oe)ur|beau-fr[èe]re|tut(?:eur|rice)|curat(?:eur|rice)|aidante?|voisine?|amie?|"
     r"enfant|b[ée]b[ée]|petite?|maman|papa|infirmi[èe]re?|IDE|IDEL|kin[ée]|interne|externe|coll[èe]gue|"
-    r"aide-soignante?|auxiliaire\s+de\s+vie|patiente?|r[ée]sidente?"
+    r"aide-soignante?|auxiliaire\s+de\s+vie|patiente?|r[ée]sidente?|grand-m[èe]re|grand-p[èe]re|arri[èe]re-grand-m[èe]re|"
+    r"beaux-parents|demi-s(?:œ|oe)ur|demi-fr[èe]re|marraine|parrain|nounou"
 )
 _ENGLISH = r"son|daughter|husband|wife|brother|sister|mother|father|partner|grandson|granddaughter|nurse"
 _PATTERN = compile_pattern(
@@ -100,7 +101,7 @@ _RELATION_CUES = cue_set(
     "nièce petit petite oncle tante cousin cousine beau belle gendre tuteur tutrice curateur curatrice "
     "aidant aidante voisin voisine ami amie enfant bébé maman papa infirmier infirmière infirmièr ide idel "
     "kiné interne externe collègue aide soignant soignante auxiliaire patient patiente résident résidente "
-    "parents grand nounou son daughter husband wife brother sister mother father partner grandson "
+    "parents grand arriere demi marraine parrain nounou son daughter husband wife brother sister mother father partner grandson "
     "granddaughter nurse"
 )
 _GREETING_CUES = cue_set("salut bonjour bonsoir coucou hello hi dear cher chère")
