@@ -92,6 +92,17 @@ def _is_surname(word: str) -> bool:
     )
 
 
+# SMS style, all lowercase: "kevin lemaire, 27 ans"; "sa mère nathalie", "avec son fils noah".
+_LOWER_PAIR_AGED = re.compile(
+    rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?\d{{1,3}}[ \t]*(?:ans|a)(?!\w)"
+)
+_LOWER_AFTER_RELATION = re.compile(
+    rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
+    rf"femme|mari|[ée]pouse|[ée]poux|compagne|compagnon|copine|copain|ex|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
+    rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+)
+
+
 class FirstNameRule:
     """PRENOM/NOM around a known first name (0.7 with a last name, 0.6 alone)."""
 
@@ -105,6 +116,28 @@ class FirstNameRule:
             out.extend(self._around_word(text, m))
         out.extend(self._two_names_before_age(text))
         out.extend(self._lowercase_before_age(text))
+        out.extend(self._lowercase_known(text))
+        return out
+
+    def _lowercase_known(self, text: str) -> list[Finding]:
+        """All-lowercase known first names where the sentence says a person is meant: before a
+        last name and an age ("kevin lemaire, 27 ans") or after a relation ("sa mère nathalie")."""
+        out: list[Finding] = []
+        names, ambiguous = first_names(), word_names()
+
+        def usable(word: str) -> bool:
+            f = fold(word)
+            return f in names and f not in ambiguous and f not in _LOWER_STOP and not is_medical_term(word)
+
+        for m in _LOWER_PAIR_AGED.finditer(text):
+            last = m.group(2)
+            if usable(m.group(1)) and fold(last) not in _LOWER_STOP and not is_medical_term(last):
+                why = "prénom et nom en minuscules avant l'âge"
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, why))
+                out.append(make(m.start(2), m.end(2), Label.NOM, 0.6, self.name, why))
+        for m in _LOWER_AFTER_RELATION.finditer(text):
+            if usable(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après un lien"))
         return out
 
     def _around_word(self, text: str, m: re.Match[str]) -> list[Finding]:

@@ -24,6 +24,12 @@ _PATTERN = compile_pattern(
     rf"|(?:\+|00){_S}(?:687|508|681)(?:{_S}\d){{6}}"
     r")(?![\w]|[.,/]\d)"
 )
+# Other countries ("+353 87 412 9063", "00 221 77 634 12 09", "+44 20 7946 0958"): a country code
+# then groups of digits, 8 to 13 digits after the code (E.164 allows 15 in all).
+_INTERNATIONAL = compile_pattern(
+    r"(?<![\w+/.,])(?:\+|00)[ .\-\u00a0\u202f]?(?!33(?!\d))[1-9]\d{0,2}(?:[ .\-\u00a0\u202f]?\(?\d{1,4}\)?){2,6}"
+    r"(?![\w]|[.,/]\d)"
+)
 _EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
     r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
@@ -44,7 +50,9 @@ class PhoneRule:
         if not has_digit(text):
             return []
         out: list[Finding] = []
+        french = []
         for m in iter_matches(_PATTERN, text, self.name):
+            french.append((m.start(), m.end()))
             raw = m.group()
             bare = raw.isdigit()
             score = 0.85 if bare else 0.97
@@ -52,6 +60,13 @@ class PhoneRule:
             international = raw.startswith(("+", "00"))
             why = "numéro de téléphone international" if international else "numéro de téléphone"
             out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
+        if "+" in text or "00" in text:
+            for m in iter_matches(_INTERNATIONAL, text, "phone-international"):
+                value = m.group()
+                digits = sum(c.isdigit() for c in (value[2:] if value.startswith("00") else value))
+                if any(a < m.end() and m.start() < b for a, b in french) or not 9 <= digits <= 15:
+                    continue
+                out.append(make(m.start(), m.end(), Label.TEL, 0.9, self.name, "numéro de téléphone international"))
         extensions = iter_matches(_EXTENSION, text, "phone-extension") if has_any(text, _EXTENSION_CUES) else ()
         for m in extensions:
             out.append(make(m.start(1), m.end(1), Label.TEL, 0.8, self.name, "poste téléphonique (après « poste » ou « bip »)"))

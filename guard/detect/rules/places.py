@@ -71,15 +71,23 @@ _FACILITY_HINT = re.compile(
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*"
 _CITY_CUED = compile_pattern(
     r"(?<!\w)(?:(?i:habite|r[ée]side|r[ée]sidant|domicili[ée]e?|demeurant|vit(?:\s+seule?)?|n[ée]e?s?|originaire|"
-    r"d[ée]m[ée]nag\w*|install[ée]e?s?|h[ée]berg[ée]e?s?)"
-    rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a)\s+({_CITY_NAME})(?!\w))"
+    r"d[ée]m[ée]nag\w*|install[ée]e?s?|h[ée]berg[ée]e?s?|vacances|s[ée]jour(?:ne)?|remplace|remplacement|exerce|"
+    r"travaille|suivie?|hospitalis[ée]e?|d[ée]c[ée]d[ée]e?|rentr[ée]e?|rentre|retourne|partie?|voyage|"
+    r"[ée]vacu\w*|transf[ée]r\w*|mut[ée]e?|domicile)"
+    rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a|sur|vers)\s+({_CITY_NAME})(?!\w))"
 )
 # English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
 _CITY_CUED_EN = compile_pattern(
     rf"(?<!\w)(?i:lives?|living|moves?|moving|moved|relocat(?:es?|ing|ed)|born|based|resides?|residing|"
-    rf"comes?\s+from|is\s+from)(?:\s+(?:back|down|up))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w)"
+    rf"comes?\s+from|is\s+from|GP|doctor|nurse|works?|working|practi[cs]e|fl(?:y|ies|ying|ew)|travel(?:l?ing|s|l?ed)?|"
+    rf"going|went|visiting|holiday)(?:\s+(?:back|down|up|home))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w)"
 )
-_CITY_CUED_EN_HINT = re.compile(r"(?i)\b(?:liv|mov|relocat|born|based|resid|from)\w*\s+(?:back\s+|down\s+|up\s+)?(?:in|to|at|from)\s+[A-Z]")
+_CITY_CUED_EN_HINT = re.compile(
+    r"(?i)\b(?:liv|mov|relocat|born|based|resid|from|gp|doctor|nurse|work|practi|fl[yie]|flew|travel|go|went|visit|holiday)"
+    r"\w*\s+(?:back\s+|down\s+|up\s+|home\s+)?(?:in|to|at|from)\s+[A-Z]"
+)
+# Holidays and feasts are capitalised after "à" too ("part à Noël"): never a town.
+_NOT_TOWN = frozenset("noël noel pâques paques toussaint pentecôte pentecote ascension carnaval midi minuit".split())
 # A facility's town written right after it, as letterheads do ("EHPAD Les Tilleuls, Dax",
 # "Clinique Sainte-Anne — Hyères", "CHU de Nantes (site de Saint-Herblain)"): the town ends the line.
 _CITY_AFTER = compile_pattern(
@@ -210,7 +218,7 @@ class PlaceRule:
         if (" in " in text or " to " in text or " from " in text or " at " in text) and _CITY_CUED_EN_HINT.search(text):
             cued += iter_matches(_CITY_CUED_EN, text, "city-en")
         for m in cued:
-            if m.group(1).casefold() in _NOT_NAME:
+            if m.group(1).casefold() in _NOT_NAME | _NOT_TOWN or is_medical_term(m.group(1)):
                 continue
             out.append(make(m.start(1), m.end(1), Label.VILLE, 0.75, self.name, "ville après « habite à », « né à »…"))
         for i in range(len(numbered_starts)):

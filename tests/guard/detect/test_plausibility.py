@@ -238,3 +238,14 @@ def test_headings_grades_codes_drugs_and_adjectives_are_not_names(text: str, wor
 def test_capitals_and_facilities_that_are_identifiers_stay(text: str, word: str, label: Label) -> None:
     start = text.index(word)
     assert plausible(text, Finding(start, start + len(word), label, 0.99, "model"))
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("Midazolam PSE déjà en place.", "Midazolam", Label.NOM),
+    ("VIH découvert, CD4 180. Son mari", "CD4 180", Label.ADRESSE),
+    ("mon patient, 45 y/o, BP 182/112, no symptoms", "BP 182/112", Label.ADRESSE),
+    ("M./Mme [NOM Prénom], né(e) le", "Prénom]", Label.PRENOM),
+])
+def test_drugs_lab_values_and_template_fields(text: str, word: str, label: Label) -> None:
+    start = text.index(word)
+    assert not plausible(text, Finding(start, start + len(word), label, 0.99, "model"))

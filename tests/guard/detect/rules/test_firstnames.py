@@ -54,3 +54,17 @@ def test_the_shipped_first_names_leave_the_held_out_name_pool_unseen() -> None:
 def test_a_first_name_followed_by_a_dose_is_a_drug() -> None:
     assert flagged(RULE, "Traitement habituel : Brian 2 cp/j, Line 1 g, Diane 35") == []
     assert flagged(RULE, "Brian a appelé ce matin") == [("Brian", "PRENOM")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("patient vu ce jour, kevin lemaire, 27 ans, idées noires", [("kevin", "PRENOM"), ("lemaire", "NOM")]),
+    ("hospitalisation demandée par sa mère nathalie. Structure en SOAP", [("nathalie", "PRENOM")]),
+    ("Ould Ahmed Sidi 63 ans dialysé", [("Ahmed", "PRENOM"), ("Sidi", "NOM")]),
+])
+def test_lowercase_and_comma_less_names_before_an_age(text: str, expected: list[tuple[str, str]]) -> None:
+    assert all(e in flagged(RULE, text) for e in expected)
+
+
+def test_lowercase_words_that_are_not_names() -> None:
+    assert flagged(RULE, "sa fille ange tousse depuis trois semaines") == []
+    assert flagged(RULE, "syndrome douloureux, 45 ans") == []

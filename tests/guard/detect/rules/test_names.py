@@ -127,3 +127,7 @@ def test_an_author_initial_is_not_a_title(text: str) -> None:
 
 def test_a_title_after_a_capitalised_verb_still_counts() -> None:
     assert flagged(RULE, "Vu M. Martin ce jour") == [("Martin", "NOM")]
+
+
+def test_an_eponym_adjective_after_patient_is_not_a_name() -> None:
+    assert flagged(RULE, "chez un patient Addisonien sous hydrocortisone") == []

@@ -64,3 +64,12 @@ def test_extensions_after_cue(text: str, value: str) -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Her Irish mobile: +353 87 412 9063.", "+353 87 412 9063"),
+    ("sa mère m'appelle du 00 221 77 634 12 09, ils sont", "00 221 77 634 12 09"),
+    ("+44 20 7946 0958", "+44 20 7946 0958"),
+])
+def test_international_numbers(text: str, value: str) -> None:
+    assert [v for v, _ in flagged(RULE, text)] == [value]

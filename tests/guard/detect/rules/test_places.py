@@ -191,3 +191,19 @@ def test_pre_scanned_patterns_match_exactly_like_a_full_scan(text: str) -> None:
 ])
 def test_known_hospital_names_need_a_place_cue(text: str) -> None:
     assert PlaceRule().find(text) == []
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("ils sont en vacances à Thiès. Conseils ?", "Thiès"),
+    ("Je remplace à Maripasoula (Guyane).", "Maripasoula"),
+    ("J'évacue sur Cayenne ?", "Cayenne"),
+    ("fin de vie à domicile à Plouguerneau, sédation", "Plouguerneau"),
+    ("Hi, I'm a GP in Lyon. Can you help", "Lyon"),
+    ("She's flying back to Galway on Feb 14th", "Galway"),
+])
+def test_towns_after_more_cues(text: str, town: str) -> None:
+    assert (town, "VILLE") in flagged(RULE, text)
+
+
+def test_a_feast_is_not_a_town() -> None:
+    assert flagged(RULE, "elle part à Noël chez sa fille") == []
