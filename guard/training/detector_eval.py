@@ -20,6 +20,7 @@ SETS = {
     "dev": REPO / "tests" / "data" / "dev.jsonl",
     "dev2": REPO / "tests" / "data" / "dev2" / "dev2.jsonl",
     "dev3": REPO / "tests" / "data" / "dev3" / "dev3.jsonl",
+    "dev6": REPO / "tests" / "data" / "dev6" / "dev6.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5
