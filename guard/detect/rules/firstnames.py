@@ -29,7 +29,7 @@ from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import DOSE_AFTER, EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
 from guard.detect.rules._base import make
-from guard.detect.rules._words import fold_word
+from guard.detect.rules._words import cue_set, fold_word, has_any
 from guard.detect.rules._words import words as text_words
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP, _LOWER_STOP, _PARTICLES, first_names
@@ -93,8 +93,14 @@ def _is_surname(word: str) -> bool:
 
 
 # SMS style, all lowercase: "kevin lemaire, 27 ans"; "sa mère nathalie", "avec son fils noah".
-_LOWER_PAIR_AGED = re.compile(
-    rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?\d{{1,3}}[ \t]*(?:ans|a)(?!\w)"
+# Searched only right before each age ("…, 27 ans"), not over the whole text.
+_AGE_START = re.compile(r"(?<!\d)\d{1,3}[ \t]*(?:ans|a)(?!\w)")
+_LOWER_PAIR_END = re.compile(
+    rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?$"
+)
+_RELATION_CUES = cue_set(
+    "mère mere père pere fille fils sœur soeur frère frere femme mari épouse epouse époux epoux compagne "
+    "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine"
 )
 _LOWER_AFTER_RELATION = re.compile(
     rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
@@ -129,13 +135,16 @@ class FirstNameRule:
             f = fold(word)
             return f in names and f not in ambiguous and f not in _LOWER_STOP and not is_medical_term(word)
 
-        for m in _LOWER_PAIR_AGED.finditer(text):
+        ages = [a.start() for a in _AGE_START.finditer(text)] if _AGE_ANY.search(text) else []
+        pairs = (m for a in ages if (m := _LOWER_PAIR_END.search(text, max(0, a - 60), a)) is not None)
+        for m in pairs:
             last = m.group(2)
             if usable(m.group(1)) and fold(last) not in _LOWER_STOP and not is_medical_term(last):
                 why = "prénom et nom en minuscules avant l'âge"
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, why))
                 out.append(make(m.start(2), m.end(2), Label.NOM, 0.6, self.name, why))
-        for m in _LOWER_AFTER_RELATION.finditer(text):
+        relations = _LOWER_AFTER_RELATION.finditer(text) if has_any(text, _RELATION_CUES) else ()
+        for m in relations:
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après un lien"))
         return out
@@ -184,6 +193,8 @@ class FirstNameRule:
     def _two_names_before_age(self, text: str) -> list[Finding]:
         """"Yanis Bouzid, 17 ans" with an unknown first word: both words are names."""
         out: list[Finding] = []
+        if _AGE_ANY.search(text) is None:
+            return out
         names = first_names()
         for m in _CAP_WORD.finditer(text):
             nxt = _NEXT.match(text, m.end())
@@ -199,7 +210,7 @@ class FirstNameRule:
     def _lowercase_before_age(self, text: str) -> list[Finding]:
         """SMS style: "patient mathis caron 22 ans" — the lowercase words between the cue and the age."""
         out: list[Finding] = []
-        if "ans" not in text and " a" not in text:
+        if _AGE_ANY.search(text) is None:
             return out
         names = first_names()
         for m in _LOWER_AGED.finditer(text):
