@@ -8,6 +8,8 @@ phone only right after "poste" or "bip": on its own it is any number.
 
 from __future__ import annotations
 
+import re
+
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
@@ -30,6 +32,7 @@ _INTERNATIONAL = compile_pattern(
     r"(?<![\w+/.,])(?:\+|00)[ .\-\u00a0\u202f]?(?!33(?!\d))[1-9]\d{0,2}(?:[ .\-\u00a0\u202f]?\(?\d{1,4}\)?){2,6}"
     r"(?![\w]|[.,/]\d)"
 )
+_INTERNATIONAL_ANY = re.compile(r"(?:\+|(?<![\w+/.,])00[ .\-]?)(?!33(?!\d))[1-9]")  # cheap stdlib pre-check
 _EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
     r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"
@@ -60,7 +63,7 @@ class PhoneRule:
             international = raw.startswith(("+", "00"))
             why = "numéro de téléphone international" if international else "numéro de téléphone"
             out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
-        if "+" in text or "00" in text:
+        if _INTERNATIONAL_ANY.search(text):
             for m in iter_matches(_INTERNATIONAL, text, "phone-international"):
                 value = m.group()
                 digits = sum(c.isdigit() for c in (value[2:] if value.startswith("00") else value))

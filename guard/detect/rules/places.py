@@ -76,6 +76,13 @@ _CITY_CUED = compile_pattern(
     r"[ée]vacu\w*|transf[ée]r\w*|mut[ée]e?|domicile)"
     rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a|sur|vers)\s+({_CITY_NAME})(?!\w))"
 )
+# Stdlib pre-scan (see iter_matches_at): where a town cue can start, zero-width.
+_CITY_CUED_HINT = re.compile(
+    r"(?<!\w)(?=habite|r[ée]sid|domicili|demeurant|vit|n[ée]|originaire|d[ée]m[ée]nag|install|h[ée]berg|vacances|"
+    r"s[ée]jour|remplace|exerce|travaille|suivi|hospitalis|d[ée]c[ée]d|rentr|retourne|parti|voyage|[ée]vacu|"
+    r"transf[ée]r|mut[ée]|domicile)",
+    re.IGNORECASE,
+)
 # English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
 _CITY_CUED_EN = compile_pattern(
     rf"(?<!\w)(?i:lives?|living|moves?|moving|moved|relocat(?:es?|ing|ed)|born|based|resides?|residing|"
@@ -214,7 +221,7 @@ class PlaceRule:
             end = self._bare_street_end(text, m)
             if end is not None:
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
-        cued = list(iter_matches(_CITY_CUED, text, "city"))
+        cued = list(iter_matches_at(_CITY_CUED, _CITY_CUED_HINT, text, "city"))
         if (" in " in text or " to " in text or " from " in text or " at " in text) and _CITY_CUED_EN_HINT.search(text):
             cued += iter_matches(_CITY_CUED_EN, text, "city-en")
         for m in cued:

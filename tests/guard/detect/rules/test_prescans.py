@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guard.detect.rules import cards, clinician, dates, iban, ids, names, zip as zip_rule
+from guard.detect.rules import cards, clinician, dates, iban, ids, names, places, zip as zip_rule
 from guard.detect.rules._base import iter_matches, iter_matches_at
 
 PAIRS = [
@@ -17,11 +17,13 @@ PAIRS = [
     ("iban", iban._PATTERN, iban._HINT),
     ("rpps", clinician._RPPS_CUED, clinician._RPPS_HINT),
     ("adeli", clinician._ADELI, clinician._ADELI_HINT),
+    ("town-cues", places._CITY_CUED, places._CITY_CUED_HINT),
 ]
 _FRAGMENTS = ["M. ", "Mme ", "mme ", "Dr ", "Pr. ", "Nom : ", "née ", "patient ", "Martin", "DIALLO", "ép. ",
               "IPP ", "n° ", "dossier ", "patient n° ", "mutuelle ", "MGEN ", "adhérent ", "CB ", "carte ",
               "4532123487654328", "12", "/", "03", "-", ".", "2024", "75011", "FR76", "3000", " ", "\n", ",",
-              "RPPS ", "10003456789", "ADELI ", "339876542", ": ", "A", "0", "s'appelle ", "dite « "]
+              "RPPS ", "10003456789", "ADELI ", "339876542", ": ", "A", "0", "s'appelle ", "dite « ",
+              "habite ", "née ", "vacances ", "à ", "sur ", "vers ", "Thiès", "Saint-Malo", "évacue ", "domicile "]
 
 
 @pytest.mark.parametrize(("name", "pattern", "hint"), PAIRS, ids=[p[0] for p in PAIRS])
