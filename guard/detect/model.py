@@ -32,6 +32,11 @@ DEFAULT_OVERLAP = 64
 # 106 MB RSS, 2 per call 20.6 ms / 119 MB, 4 per call 21.5 ms / 139 MB: batching does not pay
 # on one CPU thread, and it bounds the memory a 200,000-character paste takes.
 _BATCH = 1
+# Graph rewrites that cost time on this model. SkipLayerNormFusion turns the residual Add and
+# the next LayerNorm into one SkipLayerNormalization node that runs 7x slower than the two it
+# replaces at these sizes (66 µs against 9 µs for 92 tokens x 128; whole 1,000-character text
+# 1.11 -> 0.96 ms). Same maths up to float rounding; see benchmarks/bench_model.py.
+_DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 # Above this many characters a text is cut into slices before tokenizing, to bound memory.
 _MAX_CHARS = 2_000_000
 
@@ -107,7 +112,8 @@ def make_session(model_path: Path, threads: int = 1):
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.log_severity_level = 3
-    return ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"],
+                                disabled_optimizers=list(_DISABLED_OPTIMIZERS))
 
 
 def _parse_tags(raw: object) -> list[tuple[str, Label | None]]:
@@ -130,6 +136,9 @@ def _explanation(label: Label) -> str:
     return f"modèle : {display_name(label)} probable"
 
 
+_EXPLANATIONS = {label: _explanation(label) for label in Label}
+
+
 class NerModel:
     """Recognizer backed by the ONNX token classifier. Thread-safe: the tokenizer and the
     session are only read after construction (onnxruntime's `run` is safe to call
@@ -149,6 +158,7 @@ class NerModel:
         except Exception as exc:  # corrupted file, incompatible runtime...
             raise ModelError(f"modèle illisible ({type(exc).__name__})") from None
         self._inputs = {i.name for i in self._session.get_inputs()}
+        self._outputs = [self._session.get_outputs()[0].name]
         if "input_ids" not in self._inputs:
             raise ModelError("modèle incompatible : entrée input_ids absente")
         self._window = max(16, files.window)
@@ -173,63 +183,68 @@ class NerModel:
         """Per-token (tag id, probability), stitched from overlapping windows.
 
         Every window has the same length (the last one ends at the text's end), so windows can
-        go through the session in batches of `_BATCH` (one, as measured fastest)."""
+        go through the session in batches of `_BATCH` (one, as measured fastest). The
+        probability is only computed where the winning tag is not "O" (it is 0 elsewhere):
+        the spans are the only reader and most tokens are O."""
         n = len(ids)
         windows = plan_windows(n, self._window, self._overlap)
         tag = np.empty(n, dtype=np.int64)
-        prob = np.empty(n, dtype=np.float32)
+        prob = np.zeros(n, dtype=np.float32)
         for i in range(0, len(windows), _BATCH):
             group = windows[i:i + _BATCH]
             batch = np.stack([ids[w.start:w.end] for w in group])
             feeds = {"input_ids": batch}
             if "attention_mask" in self._inputs:
                 feeds["attention_mask"] = np.ones_like(batch)
-            logits = self._session.run(None, feeds)[0]
-            logits = logits - logits.max(axis=-1, keepdims=True)
-            p = np.exp(logits)
-            p /= p.sum(axis=-1, keepdims=True)
-            for row, w in zip(p, group):
-                a, b = w.keep_start - w.start, w.keep_end - w.start
-                tag[w.keep_start:w.keep_end] = row[a:b].argmax(axis=-1)
-                prob[w.keep_start:w.keep_end] = row[a:b].max(axis=-1)
+            logits = self._session.run(self._outputs, feeds)[0]
+            for row, w in zip(logits, group):
+                kept = row[w.keep_start - w.start:w.keep_end - w.start]
+                best = kept.argmax(axis=-1)
+                tag[w.keep_start:w.keep_end] = best
+                hot = np.flatnonzero(best)
+                if len(hot):
+                    rows = kept[hot]
+                    rows = rows - rows.max(axis=-1, keepdims=True)
+                    prob[w.keep_start + hot] = 1.0 / np.exp(rows).sum(axis=-1)
         return tag, prob
 
     # -- stage 3: tags -> spans ------------------------------------------------------------
     def _spans(self, text: str, offsets: list[tuple[int, int]], tag: np.ndarray,
                prob: np.ndarray) -> list[Finding]:
         found: list[Finding] = []
-        cur_label: Label | None = None
-        cur_start = cur_end = 0
-        probs: list[float] = []
-
-        def flush() -> None:
-            if cur_label is not None and cur_end > cur_start:
-                start, end = _widen(text, cur_start, cur_end)
-                score = float(min(1.0, max(0.0, sum(probs) / len(probs))))
-                found.append(Finding(start, end, cur_label, score, "model", _explanation(cur_label)))
-
         # Only tagged tokens are visited (most tokens are O): a gap between two visited
         # indices means O tokens in between, which end the current entity.
-        tags = tag.tolist()
+        hot = np.flatnonzero(tag)
+        if not len(hot):
+            return found
+        tags = self._tags
+        n_tags = len(tags)
+        cur_label: Label | None = None
+        cur_start = cur_end = 0
+        total = 0.0
+        count = 0
         previous = -2
-        for i in np.flatnonzero(tag).tolist():
-            t = tags[i]
-            prefix, label = self._tags[t] if t < len(self._tags) else ("O", None)
+        for i, t, p in zip(hot.tolist(), tag[hot].tolist(), prob[hot].tolist()):
+            prefix, label = tags[t] if t < n_tags else ("O", None)
             if i != previous + 1 or label is None:
-                flush()
+                if cur_label is not None and cur_end > cur_start:
+                    found.append(_finding(text, cur_start, cur_end, cur_label, total / count))
                 cur_label = None
-                probs = []
             previous = i
             if label is None:
                 continue
             s, e = offsets[i]
             if prefix == "I" and label == cur_label and _joinable(text, cur_end, s):
-                cur_end = max(cur_end, e)
-                probs.append(float(prob[i]))
+                if e > cur_end:
+                    cur_end = e
+                total += p
+                count += 1
                 continue
-            flush()
-            cur_label, cur_start, cur_end, probs = label, s, e, [float(prob[i])]
-        flush()
+            if cur_label is not None and cur_end > cur_start:
+                found.append(_finding(text, cur_start, cur_end, cur_label, total / count))
+            cur_label, cur_start, cur_end, total, count = label, s, e, p, 1
+        if cur_label is not None and cur_end > cur_start:
+            found.append(_finding(text, cur_start, cur_end, cur_label, total / count))
         return _merge_same_label(text, found)
 
     def find(self, text: str) -> list[Finding]:
@@ -244,6 +259,11 @@ class NerModel:
         except Exception as exc:  # never raise into the detector; never log the text
             log.error("model inference failed: %s", type(exc).__name__)
             return []
+
+
+def _finding(text: str, start: int, end: int, label: Label, score: float) -> Finding:
+    start, end = _widen(text, start, end)
+    return Finding(start, end, label, min(1.0, max(0.0, score)), "model", _EXPLANATIONS[label])
 
 
 def _joinable(text: str, end: int, start: int) -> bool:

@@ -84,6 +84,9 @@ _MONTH_WORDS = frozenset(
 )
 
 
+_ALNUM_WORDS = re.compile(r"[^\W_]+")
+
+
 def _ascii_digits(span: str) -> int:
     return sum(c in "0123456789" for c in span)
 
@@ -95,8 +98,16 @@ def plausible(text: str, finding: Finding) -> bool:
     span = text[finding.start : finding.end]
     label = finding.label
     if label in _NAME_LIKE:
+        title_state: list[bool] = []
+
+        def titled() -> bool:
+            """A civility title right before the span (searched once, when first asked)."""
+            if not title_state:
+                title_state.append(bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start)))
+            return title_state[0]
+
         letters = [c for c in span if c.isalpha()]
-        words = re.findall(r"[^\W_]+", span.lower())
+        words = _ALNUM_WORDS.findall(span.lower())
         if words and all(w in _FUNCTION_WORDS or w.isdigit() for w in words):
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
@@ -106,45 +117,43 @@ def plausible(text: str, finding: Finding) -> bool:
         if _CHEMICAL.match(span):
             return False  # "D-pénicillamine", "L-thyroxine": a stereo prefix makes a drug name
         if span.isupper() and len(letters) <= 5 and sum(c in "AEIOUYÀÂÉÈÊÎÏÔÛ" for c in span) <= 1 \
-                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+                and not titled():
             return False  # "AJCC", "HTAP": an acronym, no vowel to speak of
         if label is not Label.VILLE and _sentence_opener(text, finding, span):
             return False  # "Tableau comparatif…", "Prudence avec les AINS": a capital that opens a sentence
         if in_eponym_list(text, finding):
             return False  # "Lasègue, Léri, Patrick, Lachman…": a list of eponymous tests
         if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and DOSE_AFTER.match(text, finding.end) \
-                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+                and not titled():
             return False  # "Olanzapine 10 mg le soir": a drug and its dose
         if " " not in span.strip() and span[:1].islower() and any(c.isupper() for c in span[1:]):
             return False  # "dTcaPolio", "eGFR": a lowercase start and inner capitals make a code
         if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _INN_STEM.search(span) \
-                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+                and not titled():
             return False  # "Midazolam", "Ramipril": an international drug name's stem
         if _caps_heading(text, finding, span):
             return False  # "FICHE DE TRI – IOA", "ANAPATH – Biopsies": a heading in capitals
         if label is Label.HOPITAL and _adjective_tail(span):
             return False  # "Osmolalité plasmatique": a capitalised noun and its adjective
         if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
-                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+                and not titled():
             return False  # "Weber A", "Kellgren-Lawrence 3": an eponymous classification and its grade
         if label in (Label.NOM, Label.PRENOM) and INITIALS_AFTER.match(text, finding.end) \
-                and not _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+                and not titled():
             return False  # "Kimura H, Sato Y.": a cited author
         if len(letters) < 2 and not text.startswith(".", finding.end):
             return False  # "vitamine K": a lone letter is a name only as an initial ("J.")
         if span.isupper() and len(letters) <= 3 and not text[max(0, finding.start - 60):finding.start].isupper():
             # "MID", "PA", "IVD": short acronyms in ordinary text; a short surname after a
             # title ("M. LY") is the titled-name rule's.
-            return bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start))
+            return titled()
         if EPONYM_BEFORE.search(text, max(0, finding.start - 30), finding.start):
             return False
         if _INSURER_BEFORE.search(text, max(0, finding.start - 20), finding.start):
             return False  # "mutuelle Harmonie": an insurer, not a person
         if any(c.isupper() for c in span):
             return True
-        return label in (Label.NOM, Label.PRENOM) and bool(
-            _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start)
-        )
+        return label in (Label.NOM, Label.PRENOM) and titled()
     if label is Label.ADRESSE:
         if not re.search(r"[^\W\d_]{3,}", span) and not re.match(r"(?i)bp\s*\d{3,5}$", span.strip()):
             return False  # "CD4 180", "BP 182/112": a lab value or a blood pressure, not a street
@@ -261,12 +270,12 @@ def in_eponym_list(text: str, finding: Finding) -> bool:
     from guard.detect.lexicon import is_medical_term
 
     lo = max(0, finding.start - 80)
-    if _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
-        return False  # "…, M. Dupont, …": a titled person, whatever the list
     before = text[lo:finding.start]
     after = text[finding.end:finding.end + 80]
     if not (before.rstrip().endswith(",") or after.lstrip().startswith((",", " (", "("))):
         return False
+    if _TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+        return False  # "…, M. Dupont, …": a titled person, whatever the list
     before = re.split(r"[:\n]", before)[-1]  # the list lives within one line and one clause
     after = re.split(r"[:\n.]", after)[0]
     items = before.split(",")[-3:-1] + after.split(",")[1:3]
@@ -357,12 +366,15 @@ def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
     """Model findings trimmed of edge words, kept when their shape fits their label."""
     out: list[Finding] = []
     for f in findings:
+        if f.score < MODEL_MIN_SCORE:
+            continue  # trimming keeps the score: `plausible` would refuse it anyway
         if f.label in _NAME_LIKE or f.label is Label.ADRESSE:
             trimmed = _trimmed(text, f)
             if trimmed is None:
                 continue
             f = trimmed
-        elif f.label in _DIGIT_IDS:
+        elif f.label in _DIGIT_IDS and not (text[f.start].isdigit() and text[f.end - 1].isdigit()):
+            # (A span that starts and ends with a digit is already its own digit core.)
             trimmed = _digit_core(text, f)
             if trimmed is None:
                 continue
