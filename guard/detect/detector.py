@@ -17,6 +17,7 @@ from guard.detect.coordination import extend_coordinated
 from guard.detect.finding import Finding
 from guard.detect.lexicon import drop_medical_terms
 from guard.detect.merge import resolve_overlaps
+from guard.detect.neighbours import extend_surnames
 from guard.detect.placeholders import drop_placeholders
 from guard.detect.plausibility import keep_plausible
 from guard.detect.recognizer import Recognizer
@@ -92,4 +93,4 @@ class Detector:
         if self._model is not None:
             found.extend(keep_plausible(text, self._model.find(text)))
         found = drop_placeholders(text, drop_medical_terms(text, found))
-        return extend_coordinated(text, resolve_overlaps(found, len(text), text))
+        return extend_surnames(text, extend_coordinated(text, resolve_overlaps(found, len(text), text)))

@@ -1,0 +1,54 @@
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.neighbours import extend_surnames
+
+
+def _prenom(text: str, word: str, score: float = 0.95) -> Finding:
+    start = text.index(word)
+    return Finding(start, start + len(word), Label.PRENOM, score, "model")
+
+
+def _spans(text: str, found: list[Finding]) -> list[tuple[str, Label]]:
+    return [(text[f.start:f.end], f.label) for f in found]
+
+
+def test_the_capitalised_word_after_a_found_first_name_is_a_surname() -> None:
+    for text, first, last in [
+        ("Les jumelles Nahïa et Maëlya Courtade-Lopez ont la varicelle", "Maëlya", "Courtade-Lopez"),
+        ("vu Wiktoria ZIELIŃSKA en rééducation", "Wiktoria", "ZIELIŃSKA"),
+        ("Awa Ould Ahmed dialysée", "Awa", "Ould Ahmed"),
+        ("Jean d'Ormesson-Petit viendra", "Jean", "d'Ormesson-Petit"),
+    ]:
+        out = extend_surnames(text, [_prenom(text, first)])
+        assert _spans(text, out) == [(first, Label.PRENOM), (last, Label.NOM)], text
+
+
+def test_the_surname_never_scores_above_its_first_name_and_caps_at_075() -> None:
+    text = "Maëlya Courtade"
+    assert extend_surnames(text, [_prenom(text, "Maëlya", 0.99)])[1].score == 0.75
+    assert extend_surnames(text, [_prenom(text, "Maëlya", 0.6)])[1].score == 0.6
+
+
+def test_a_surname_before_the_first_name_needs_an_identifier_cue_after_the_pair() -> None:
+    text = "Pour la déclaration AT : Kowalczyk Bartosz, NIR 1 78 02 13 055 210 60"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Bartosz")]))[0] == ("Kowalczyk", Label.NOM)
+    text = "Dupont Léa (45 ans) sort demain"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Léa")]))[0] == ("Dupont", Label.NOM)
+    for text in ("Salut Marie, tu as vu ?", "Bravo Marie, 45 ans de carrière", "Avec Marie, on verra"):
+        assert _spans(text, extend_surnames(text, [_prenom(text, "Marie")])) == [("Marie", Label.PRENOM)], text
+
+
+def test_stop_words_lexicon_terms_and_found_spans_are_left_alone() -> None:
+    for text in ("Merci Marie Pour tout", "avec Léa Parkinson débutant", "Léa Lundi prochain",
+                 "Paul Le dossier", "Marie\nDupont"):
+        first = text.split()[1] if text.startswith(("Merci", "avec")) else text.split()[0]
+        assert _spans(text, extend_surnames(text, [_prenom(text, first)])) == [(first, Label.PRENOM)], text
+    text = "Marie Dupont"
+    both = [_prenom(text, "Marie"), Finding(6, 12, Label.NOM, 0.9, "model")]
+    assert extend_surnames(text, both) == both
+
+
+def test_without_a_first_name_nothing_changes() -> None:
+    text = "Dupont Durand, 45 ans"
+    found = [Finding(0, 6, Label.NOM, 0.9, "model")]
+    assert extend_surnames(text, found) is found
