@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterator
 
 import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
+from guard.detect.rules._words import lowered
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,37 @@ def iter_matches_at(pattern: regex.Pattern[str], hint: re.Pattern[str], text: st
                 end = m.end() if m.end() > m.start() else m.end() + 1
     except TimeoutError:
         log.warning("rule %s stopped: regex timeout on a %d-character text", rule, len(text))
+
+
+class CaselessHint:
+    """A stdlib pattern matched case-insensitively, run on the lowercased text when it can be.
+
+    Why: IGNORECASE makes the stdlib engine compare every alternative case-folded at every
+    position; the same pattern compiled case-sensitively and run on `text.lower()` (cached,
+    shared by all rules) finds the same offsets about three times faster. When lowering cannot
+    stand in for case-insensitive matching (see `_words.lowered`), the IGNORECASE pattern runs
+    on the text itself. The pattern must be written in lowercase (escapes such as \\s and \\W
+    aside) and in Latin letters, so that both ways match the same characters.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        bare = re.sub(r"\\[A-Za-z]", "", pattern)
+        latin = all(c.isascii() or ("\u00c0" <= c <= "\u024f" and c not in "\u0131\u017f")
+                    or (not c.isalpha() and c.lower() == c.upper() == c) for c in bare)
+        if bare != bare.lower() or not latin:
+            raise ValueError("a caseless hint is written in lowercase Latin letters")
+        self.pattern = pattern
+        self._exact = re.compile(pattern, re.IGNORECASE)
+        self._lower = re.compile(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches (offsets only: their text is lowercased when the fast way was taken)."""
+        low = lowered(text)
+        return self._exact.finditer(text) if low is None else self._lower.finditer(low)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lowered(text)
+        return self._exact.search(text, pos, endpos) if low is None else self._lower.search(low, pos, endpos)
 
 
 def make(start: int, end: int, label: Label, score: float, rule: str, why: str) -> Finding:

@@ -20,7 +20,7 @@ from stdnum import luhn
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import CUE_GAP, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
 
 # An id: 6-23 characters of digits/uppercase letters (optionally grouped), at least 4 digits,
@@ -50,12 +50,11 @@ _BANK_CUED = compile_pattern(
 
 
 # Stdlib pre-scans (see iter_matches_at), zero-width.
-_MUTUELLE_HINT = re.compile(
+_MUTUELLE_HINT = CaselessHint(
     r"(?<!\w)(?=mutuelle|adh[ée]rent|amc|compl[ée]mentaire|n°\s*d['’]adh|n°\s*de\s+contrat|contrat\s+n°|n°\s*mutuelle|"
-    r"n°\s*adh)",
-    re.IGNORECASE,
+    r"n°\s*adh)"
 )
-_BANK_CUED_HINT = re.compile(r"(?<!\w)(?=carte|cb|visa|mastercard|amex)", re.IGNORECASE)
+_BANK_CUED_HINT = CaselessHint(r"(?<!\w)(?=carte|cb|visa|mastercard|amex)")
 
 
 # Each pattern needs one of these words (see _words): without them the scan is skipped.

@@ -8,20 +8,19 @@ which makes a bare one plausible enough to flag at a moderate score.
 
 from __future__ import annotations
 
-import re
 
 from stdnum import luhn
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import CUE_GAP, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
 
 _S = r"[ .\u00a0]?"
 _RPPS_CUED = compile_pattern(rf"(?i)(?<!\w)(?:rpps|n°\s*rpps){CUE_GAP}(\d(?:{_S}\d){{10}})(?![\w]|[.,]\d)")
 # Stdlib pre-scans (see iter_matches_at), zero-width.
-_RPPS_HINT = re.compile(r"(?<!\w)(?=rpps|n°\s*rpps)", re.IGNORECASE)
-_ADELI_HINT = re.compile(r"(?<!\w)(?=adeli)", re.IGNORECASE)
+_RPPS_HINT = CaselessHint(r"(?<!\w)(?=rpps|n°\s*rpps)")
+_ADELI_HINT = CaselessHint(r"(?<!\w)(?=adeli)")
 # Each cued pattern needs its word (see _words): without it the scan is skipped.
 _RPPS_CUES = cue_set("rpps")
 _ADELI_CUES = cue_set("adeli")

@@ -7,11 +7,10 @@ cue is the evidence: "IPP", "NIP", "n° patient", "n° dossier" → IPP; "NDA", 
 
 from __future__ import annotations
 
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import CUE_GAP, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import CUE_GAP, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
 
 # Optional letter prefix, digits (grouped by "-", "/" or a space before more digits),
@@ -29,7 +28,7 @@ _NDA = compile_pattern(
 
 # Stdlib pre-scan (see iter_matches_at): where an IPP cue can start, zero-width. (The NDA
 # pattern's full scan measured as fast as a pre-scan, so it keeps the plain scan.)
-_IPP_HINT = re.compile(r"(?<!\w)(?=ipp|nip|n°|no|num|identifiant|id|dossier|patient)", re.IGNORECASE)
+_IPP_HINT = CaselessHint(r"(?<!\w)(?=ipp|nip|n°|no|num|identifiant|id|dossier|patient)")
 # Each pattern needs one of these words (see _words): without them the scan is skipped.
 _IPP_CUES = cue_set("ipp nip patient dossier")
 _NDA_CUES = cue_set("nda séjour venue admission passage hospitalisation demande prélèvement examen dossier")

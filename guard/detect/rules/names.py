@@ -10,8 +10,6 @@ the last name; otherwise NOM.
 
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 from importlib import resources
 
@@ -19,7 +17,7 @@ import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import compile_pattern, iter_matches_at, make
+from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches_at, make
 from guard.detect.rules.context import fold
 
 
@@ -40,11 +38,10 @@ _TITLE = compile_pattern(
 )
 # Stdlib pre-scan (see iter_matches_at): every place a title can start, case-insensitively (a
 # superset of the pattern's starts), zero-width so that no start hides inside another.
-_TITLE_HINT = re.compile(
+_TITLE_HINT = CaselessHint(
     r"(?<![\w.])(?=m\.|m\s|mme|mlle|mr|mrs|ms|miss|dre?\b|pr\b|pr\.|docteur|professeur|madame|monsieur|"
     r"mademoiselle|patient|pt\b|s['’]appel|l['’]appel|surnomm|soussign|dite?\s*[«\"“]|pr[ée]nom|d[ée]nomm|"
-    r"n[ée]e|[ée]p(?:ouse|\.)|veuve|vve|nom)",
-    re.IGNORECASE,
+    r"n[ée]e|[ée]p(?:ouse|\.)|veuve|vve|nom)"
 )
 # "…, Raynaud M. Étude", "cf. Hernández M.": a surname in an author list, then its initial.
 _INITIAL_AFTER_NAME = regex.compile(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")

@@ -23,7 +23,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import EPONYM_BEFORE
-from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, fold_word, has_any
 
 _STREET_TYPE = (
@@ -46,7 +46,7 @@ _ADDRESS_BARE = compile_pattern(
     rf"(?<!\w)(?i:{_STREET_TYPE})\s+(?:(?i:{_LINK})\s*)?{_CAP_WORD}(?:\s+(?:(?i:{_LINK})\s*)?{_CAP_WORD}){{0,4}}"
 )
 # Stdlib pre-scans: every place a bare street or a facility can start (see iter_matches_at).
-_STREET_HINT = re.compile(r"(?<!\w)(?i:" + _STREET_TYPE.replace("(?P<type>", "(?:") + r")")
+_STREET_HINT = CaselessHint(r"(?<!\w)(?:" + _STREET_TYPE.replace("(?P<type>", "(?:") + r")")
 _NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
@@ -77,11 +77,10 @@ _CITY_CUED = compile_pattern(
     rf"(?!\w)[^.\n;:]{{0,40}}?\s(?:à|a|sur|vers)\s+({_CITY_NAME})(?!\w))"
 )
 # Stdlib pre-scan (see iter_matches_at): where a town cue can start, zero-width.
-_CITY_CUED_HINT = re.compile(
+_CITY_CUED_HINT = CaselessHint(
     r"(?<!\w)(?=habite|r[ée]sid|domicili|demeurant|vit|n[ée]|originaire|d[ée]m[ée]nag|install|h[ée]berg|vacances|"
     r"s[ée]jour|remplace|exerce|travaille|suivi|hospitalis|d[ée]c[ée]d|rentr|retourne|parti|voyage|[ée]vacu|"
-    r"transf[ée]r|mut[ée]|domicile)",
-    re.IGNORECASE,
+    r"transf[ée]r|mut[ée]|domicile)"
 )
 # English prompts: "lives in Haguenau", "moves to Manchester", "born in Oran".
 _CITY_CUED_EN = compile_pattern(

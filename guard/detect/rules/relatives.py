@@ -10,12 +10,11 @@ so "sa fille Aînée" or "son père Diabétique" stay unflagged.
 
 from __future__ import annotations
 
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.rules._base import compile_pattern, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
@@ -43,14 +42,13 @@ _PATTERN = compile_pattern(
 # Stdlib pre-scans (see iter_matches_at): where each pattern can start. The relation hint is
 # the pattern's own prefix up to the relation word, which is rare in text: the `regex`
 # engine then only runs at those few places.
-_PATTERN_HINT = re.compile(  # zero-width: one phrase can hold several starts ("de la sœur de")
+_PATTERN_HINT = CaselessHint(  # zero-width: one phrase can hold several starts ("de la sœur de")
     r"(?<!\w)(?=(?:"
     r"(?:(?:son|sa|ses|votre|vos|ton|ta|mon|ma|mes|leur|notre|le|la|du|de\s+la|au|à\s+la)\s+|l['’]\s*)"
-    rf"(?:{_RELATION})"
+    rf"(?:{_RELATION.lower()})"  # "IDE" -> "ide": the hint is matched caselessly
     r"|(?:(?:la|le|les)\s+)?(?:maman|papa|m[èe]re|p[èe]re|parents|fille|fils|s(?:œ|oe)ur|fr[èe]re|femme|mari|"
     r"[ée]pouse|grand-m[èe]re|grand-p[èe]re|nounou)\s+(?:de|d['’])"
-    rf"|(?:his|her|their|my|your)\s+(?:{_ENGLISH})))",
-    re.IGNORECASE,
+    rf"|(?:his|her|their|my|your)\s+(?:{_ENGLISH})))"
 )
 # Words that qualify the relative rather than name them ("sa fille Aînée", "son père Décédé").
 _QUALIFIERS = frozenset(fold(w) for w in (
