@@ -8,6 +8,7 @@ only, never text) and the rule returns what it found so far instead of hanging.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 import sys
@@ -103,6 +104,32 @@ class CaselessHint:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text)
         return self._exact.search(text, pos, endpos) if low is None else self._lower.search(low, pos, endpos)
+
+
+class AnyHint:
+    """The starts of several hints, in order: where any of them matches (see iter_matches_at)."""
+
+    def __init__(self, *hints: re.Pattern[str] | CaselessHint) -> None:
+        self.hints = hints
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return heapq.merge(*(h.finditer(text) for h in self.hints), key=_start)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def word_start_hint(words: list[str]) -> re.Pattern[str]:
+    """Case-sensitive hint: where one of `words` starts a word, zero-width in effect.
+
+    Written as "[first letters](?<!\\w[first letters])(?<=(?=word|word…).)" so that the stdlib
+    engine skips ahead to the first letters (a leading look-behind would make it try every
+    position). Each match is the word's first character only, so no start can hide in another.
+    """
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"[{first}](?<!\w[{first}])(?<=(?={alternation})[\s\S])")
 
 
 def make(start: int, end: int, label: Label, score: float, rule: str, why: str) -> Finding:

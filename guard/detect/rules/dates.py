@@ -17,7 +17,7 @@ import regex
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
-from guard.detect.rules._base import compile_pattern, iter_matches, iter_matches_at, keyword_starts, make, timeout_for
+from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches, iter_matches_at, keyword_starts, make, timeout_for
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,9 @@ _EN_HINT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
+# Every alternative of _EN_HINT holds a month, and every month starts with one of these: a
+# substring test skips the scan in French text (about 0.035 ms per 1,000 characters).
+_EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
 _RANGE_START = regex.compile(r"(?i)(?<!\w)du\s+(1er|[0-3]?\d)\s+(?:au|-)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
@@ -98,8 +101,11 @@ _LEGAL_BEFORE = regex.compile(
 _WEEKDAY_DAY = compile_pattern(
     rf"(?i)(?<!\w){_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![\w/.,:]|\s*(?:{_MONTH})(?!\w)|\s*[/.\-]\s*\d)" + _UNIT_AFTER
 )
+# Stdlib pre-scan for _WEEKDAY_DAY (see iter_matches_at): a weekday then a space, zero-width.
+# The look-behind only excludes Latin letters and digits, all of which `regex` counts as \w too.
+_WEEKDAY_HINT = CaselessHint(r"(?<![a-z0-9ß-öø-ÿ])(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)")
 # Digits, a separator, digits: where a numeric date can start (zero-width, stdlib).
-_NUMERIC_HINT = re.compile(r"(?<![\w/.,:+\-])(?=\d{1,4} ?[/.\-] ?\d)")
+_NUMERIC_HINT = re.compile(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # digit first: see zip._ZIP_HINT
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
@@ -191,13 +197,13 @@ class DateRule:
         for m in self._around(_MONTH_YEAR, text, anchors, "dates-month-year"):
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
         if "di" in text or "DI" in text or "Di" in text:  # every weekday ends in "di" (dimanche starts with it)
-            for m in iter_matches(_WEEKDAY_DAY, text, "dates-weekday"):
+            for m in iter_matches_at(_WEEKDAY_DAY, _WEEKDAY_HINT, text, "dates-weekday"):
                 day = m.group("day")
                 if not day.isdigit() or 1 <= int(day) <= 31:  # "1er", "1ER"
                     self._emit(out, text, m.start(), m.end(), 0.7, "jour de la semaine et quantième")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
-        if _EN_HINT.search(text):
+        if any(stem in text for stem in _EN_STEMS) and _EN_HINT.search(text):
             for m in iter_matches(_ENGLISH, text, "dates-english"):
                 day = int(m.group("day") or m.group("day2"))
                 if 1 <= day <= 31:

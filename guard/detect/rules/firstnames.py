@@ -28,7 +28,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import DOSE_AFTER, EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
-from guard.detect.rules._base import make
+from guard.detect.rules._base import CaselessHint, make
 from guard.detect.rules._words import cue_set, fold_word, has_any
 from guard.detect.rules._words import words as text_words
 from guard.detect.rules.context import fold
@@ -47,10 +47,10 @@ _PREV_CAPS = re.compile(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_U
 _AGE_AFTER = re.compile(
     r"(?:[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)|[ \t]+\d{1,3}[ \t]*ans)(?![\w])"
 )
-_LOWER_AGED = re.compile(
+# Matched caselessly (CaselessHint: on the lowercased text when it can): use its offsets only.
+_LOWER_AGED = CaselessHint(
     r"(?<!\w)(?:patiente?|pt|mme|mr|m\.|monsieur|madame|mlle)[ \t]+"
-    rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)",
-    re.IGNORECASE,
+    rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)"
 )
 # Who someone is, not what they are called: "Femme, 45 ans", "Nourrisson (3 mois)".
 _PERSON_NOUNS = frozenset(fold(w) for w in (
@@ -94,7 +94,7 @@ def _is_surname(word: str) -> bool:
 
 # SMS style, all lowercase: "kevin lemaire, 27 ans"; "sa mère nathalie", "avec son fils noah".
 # Searched only right before each age ("…, 27 ans"), not over the whole text.
-_AGE_START = re.compile(r"(?<!\d)\d{1,3}[ \t]*(?:ans|a)(?!\w)")
+_AGE_START = re.compile(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a)(?!\w)")  # = (?<!\d)\d{1,3}…, digit first (see zip._ZIP_HINT)
 _LOWER_PAIR_END = re.compile(
     rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?$"
 )
@@ -115,17 +115,29 @@ class FirstNameRule:
     name = "firstnames"
 
     def find(self, text: str) -> list[Finding]:
-        if text_words(text).isdisjoint(_name_runs()) and _AGE_ANY.search(text) is None:
+        no_name = text_words(text).isdisjoint(_name_runs())
+        aged = _AGE_ANY.search(text) is not None  # every age pattern below holds an _AGE_ANY match
+        if no_name and not aged:
             return []  # no known first name and no age: nothing this rule can find
         out: list[Finding] = []
-        for m in _CAP_WORD.finditer(text):
+        caps = list(_CAP_WORD.finditer(text))
+        names = first_names()
+        end = len(text)
+        for m in caps:
+            # _around_word finds nothing for a word that is neither a known first name nor
+            # followed by an age (which starts with a space, a tab, "," or "("): skip the call.
+            e = m.end()
+            if fold(m.group()) not in names and not (
+                    aged and e < end and text[e] in " \t,(" and _AGE_AFTER.match(text, e) is not None):
+                continue
             out.extend(self._around_word(text, m))
-        out.extend(self._two_names_before_age(text))
-        out.extend(self._lowercase_before_age(text))
-        out.extend(self._lowercase_known(text))
+        if aged:
+            out.extend(self._two_names_before_age(text, caps))
+            out.extend(self._lowercase_before_age(text))
+        out.extend(self._lowercase_known(text, aged))
         return out
 
-    def _lowercase_known(self, text: str) -> list[Finding]:
+    def _lowercase_known(self, text: str, aged: bool) -> list[Finding]:
         """All-lowercase known first names where the sentence says a person is meant: before a
         last name and an age ("kevin lemaire, 27 ans") or after a relation ("sa mère nathalie")."""
         out: list[Finding] = []
@@ -135,7 +147,7 @@ class FirstNameRule:
             f = fold(word)
             return f in names and f not in ambiguous and f not in _LOWER_STOP and not is_medical_term(word)
 
-        ages = [a.start() for a in _AGE_START.finditer(text)] if _AGE_ANY.search(text) else []
+        ages = [a.start() for a in _AGE_START.finditer(text)] if aged else []
         pairs = (m for a in ages if (m := _LOWER_PAIR_END.search(text, max(0, a - 60), a)) is not None)
         for m in pairs:
             last = m.group(2)
@@ -190,13 +202,12 @@ class FirstNameRule:
             return []
         return [alone]
 
-    def _two_names_before_age(self, text: str) -> list[Finding]:
-        """"Yanis Bouzid, 17 ans" with an unknown first word: both words are names."""
+    def _two_names_before_age(self, text: str, caps: list[re.Match[str]]) -> list[Finding]:
+        """"Yanis Bouzid, 17 ans" with an unknown first word: both words are names (the text
+        holds an age; `caps` are the _CAP_WORD matches)."""
         out: list[Finding] = []
-        if _AGE_ANY.search(text) is None:
-            return out
         names = first_names()
-        for m in _CAP_WORD.finditer(text):
+        for m in caps:
             nxt = _NEXT.match(text, m.end())
             if nxt is None or _AGE_AFTER.match(text, nxt.end()) is None or fold(m.group()) in names:
                 continue
@@ -208,13 +219,12 @@ class FirstNameRule:
         return out
 
     def _lowercase_before_age(self, text: str) -> list[Finding]:
-        """SMS style: "patient mathis caron 22 ans" — the lowercase words between the cue and the age."""
+        """SMS style: "patient mathis caron 22 ans" — the lowercase words between the cue and the age
+        (the text holds an age: every _LOWER_AGED match holds an _AGE_ANY match)."""
         out: list[Finding] = []
-        if _AGE_ANY.search(text) is None:
-            return out
         names = first_names()
         for m in _LOWER_AGED.finditer(text):
-            words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", m.group(1))]
+            words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", text[m.start(1):m.end(1)])]
             if not words or any(w[:1].isupper() or fold(w) in _LOWER_STOP or is_medical_term(w) for w, _ in words):
                 continue
             for w, start in words:

@@ -63,7 +63,7 @@ class PhoneRule:
             international = raw.startswith(("+", "00"))
             why = "numéro de téléphone international" if international else "numéro de téléphone"
             out.append(make(m.start(), m.end(), Label.TEL, score, self.name, why))
-        if _INTERNATIONAL_ANY.search(text):
+        if ("+" in text or "00" in text) and _INTERNATIONAL_ANY.search(text):  # it needs one of them
             for m in iter_matches(_INTERNATIONAL, text, "phone-international"):
                 value = m.group()
                 digits = sum(c.isdigit() for c in (value[2:] if value.startswith("00") else value))

@@ -23,7 +23,9 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.plausibility import EPONYM_BEFORE
-from guard.detect.rules._base import CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import (
+    AnyHint, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make, word_start_hint,
+)
 from guard.detect.rules._words import cue_set, fold_word, has_any
 
 _STREET_TYPE = (
@@ -63,10 +65,16 @@ _FACILITY = compile_pattern(
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
-_FACILITY_HINT = re.compile(
-    r"(?<!\w)(?:(?i:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-    r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
-    r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
+# Two scans, merged: the type words caselessly, the acronyms case-sensitively (see AnyHint).
+_FACILITY_HINT = AnyHint(
+    CaselessHint(
+        r"(?<!\w)(?:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
+        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)"
+    ),
+    word_start_hint(
+        "CHU CHRU CHR CHIC CHIR CHI CHS CHT CHG CH GHU GHT GH SSR USLD EHPAD HIA CMP HAD SSIAD SAAD SPASAD CMPP "
+        "CAMSP CRA CSAPA CeGIDD PMI MSP CPTS ESA LBM SMR".split()
+    ),
 )
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*"
 _CITY_CUED = compile_pattern(

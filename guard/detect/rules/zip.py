@@ -18,7 +18,10 @@ from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, i
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
-_ZIP_HINT = re.compile(r"(?<![\w.,/+\-])(?=\d{5})")  # stdlib pre-scan (see iter_matches_at)
+# Stdlib pre-scan (see iter_matches_at): five digits not glued to a word or a number. Written
+# to start with the digit so the engine skips to digits (a leading look-behind would make it try
+# every position); the look-behind then checks the character before that digit.
+_ZIP_HINT = re.compile(r"\d(?<![\w.,/+\-]\d)(?=\d{4})")
 _CITY = compile_pattern(
     rf"[ \u00a0]+((?:(?:L'|L’)?{_CITY_TOKEN})(?:[ \-](?:(?:sur|sous|en|l[èe]s|de|du|des|aux?|la|le|d'|d’)[ \-])?{_CITY_TOKEN}){{0,4}})"
 )
