@@ -32,7 +32,10 @@ _INTERNATIONAL = compile_pattern(
     r"(?<![\w+/.,])(?:\+|00)[ .\-\u00a0\u202f]?(?!33(?!\d))[1-9]\d{0,2}(?:[ .\-\u00a0\u202f]?\(?\d{1,4}\)?){2,6}"
     r"(?![\w]|[.,/]\d)"
 )
-_INTERNATIONAL_ANY = re.compile(r"(?:\+|(?<![\w+/.,])00[ .\-]?)(?!33(?!\d))[1-9]")  # cheap stdlib pre-check
+# Cheap stdlib pre-check: "+" or "00" (not glued to a word or number), then not "33". Written as
+# "0(?<!…0)0" rather than "(?<!…)00" so that every branch starts with a character and the
+# engine skips ahead to "+" and "0" (same matches).
+_INTERNATIONAL_ANY = re.compile(r"(?:\+|0(?<![\w+/.,]0)0[ .\-]?)(?!33(?!\d))[1-9]")
 _EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
     r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"

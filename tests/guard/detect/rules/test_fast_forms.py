@@ -92,3 +92,17 @@ def test_character_classes_of_caseless_patterns_agree_on_every_character() -> No
         caseless, exact = re.compile(cls, re.IGNORECASE), re.compile(cls)
         assert all(bool(caseless.fullmatch(x)) == bool(exact.fullmatch(x.lower())) for x in every), cls
     assert all(isinstance(h, CaselessHint) for h in hints)
+
+
+OLD_INTERNATIONAL_ANY = re.compile(r"(?:\+|(?<![\w+/.,])00[ .\-]?)(?!33(?!\d))[1-9]")
+_PHONEY = ["+", "00", "0", "33", "353", " ", ".", "-", ",", "/", "a", "1", "J+10", "+33 6", "0033", "x00 44", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(_PHONEY), max_size=20).map("".join), other=any_texts)
+def test_international_phone_pre_check_matches_its_old_form(text: str, other: str) -> None:
+    from guard.detect.rules import phone
+
+    for t in (text, other + text):
+        assert [m.span() for m in phone._INTERNATIONAL_ANY.finditer(t)] == \
+            [m.span() for m in OLD_INTERNATIONAL_ANY.finditer(t)]
