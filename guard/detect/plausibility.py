@@ -112,6 +112,8 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
             return False
+        if _INVERTED_SUBJECT.match(text, finding.end) or _CODE_SUFFIX.match(text, finding.end):
+            return False  # "Pouvez-vous", "KEYNOTE-522": a verb and its subject, a trial or code
         if _template_field(text, finding, span):
             return False  # "[NOM]", "[DATE DE NAISSANCE]": a template's field, not a value
         if _CHEMICAL.match(span):
@@ -155,6 +157,10 @@ def plausible(text: str, finding: Finding) -> bool:
             return True
         return label in (Label.NOM, Label.PRENOM) and titled()
     if label is Label.ADRESSE:
+        words = span.split()
+        if len(words) == 2 and words[0].isdigit() and words[1].islower() \
+                and words[1].strip(",.;:") not in _STREET_WORDS:
+            return False  # "12 places", "3 séances": a count and its noun, not "12 rue …"
         if not re.search(r"[^\W\d_]{3,}", span) and not re.match(r"(?i)bp\s*\d{3,5}$", span.strip()):
             return False  # "CD4 180", "BP 182/112": a lab value or a blood pressure, not a street
         return _ascii_digits(span) > 0 and any(c.isalpha() for c in span) or (
@@ -178,6 +184,16 @@ def plausible(text: str, finding: Finding) -> bool:
     return True
 
 
+# "Pouvez-vous", "Faut-il": a verb with its subject pronoun after it.
+_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
+# "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
+_CODE_SUFFIX = re.compile(r"-\d")
+# Lowercase street words that may follow a number in an address ("12 rue", "3 bis").
+_STREET_WORDS = frozenset(
+    "rue avenue av bd boulevard chemin impasse allée allee place quai cours route rte square voie sentier "
+    "passage cité cite résidence residence lotissement hameau domaine villa parc mail esplanade promenade "
+    "faubourg rond-point montée côte traverse venelle ruelle bis ter quater lieu-dit ld chez".split()
+)
 _CHEMICAL = re.compile(r"[DLNRSαβ]-[a-zà-ÿ]")
 _OPENER_BEFORE = re.compile(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
 _LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+\(?[a-zà-ÿ]")
@@ -224,15 +240,12 @@ def _caps_heading(text: str, finding: Finding, span: str) -> bool:
 
 
 def _adjective_tail(span: str) -> bool:
-    """A facility span of one capitalised word and lowercase words only, none of them a type of
-    establishment: "Osmolalité plasmatique" (a real "Clinique du Parc" has a type word)."""
+    """A facility span of one capitalised word and lowercase words only: either not a facility
+    at all ("Osmolalité plasmatique") or a facility's type with no name ("Laboratoire de
+    biologie médicale", "Centre hospitalier"), which identifies no one. A named one carries a
+    capital after its type word ("Clinique du Parc", "Centre hospitalier de Figeac")."""
     words = span.split()
-    if len(words) < 2 or not words[0][:1].isupper() or any(not w.islower() for w in words[1:]):
-        return False
-    from guard.detect.rules._words import fold_word
-    from guard.detect.rules.places import _FACILITY_CUES
-
-    return not any(fold_word(w.strip("–-,.:;")) in _FACILITY_CUES for w in words)
+    return len(words) >= 2 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
 
 
 def _template_field(text: str, finding: Finding, span: str) -> bool:

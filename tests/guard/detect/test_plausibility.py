@@ -249,3 +249,27 @@ def test_capitals_and_facilities_that_are_identifiers_stay(text: str, word: str,
 def test_drugs_lab_values_and_template_fields(text: str, word: str, label: Label) -> None:
     start = text.index(word)
     assert not plausible(text, Finding(start, start + len(word), label, 0.99, "model"))
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("Bonjour,\nPouvez-vous décaler le rendez-vous ?", "Pouvez", Label.VILLE),
+    ("Faut-il arrêter le traitement ?", "Faut", Label.NOM),
+    ("selon le schéma KEYNOTE-522 puis chirurgie", "KEYNOTE", Label.NOM),
+    ("Laboratoire de biologie médicale – site de Figeac", "Laboratoire de biologie médicale", Label.HOPITAL),
+    ("adressée au Centre hospitalier pour avis", "Centre hospitalier", Label.HOPITAL),
+    ("Inscriptions auprès de l'IFSI, 12 places.", "12 places", Label.ADRESSE),
+])
+def test_inverted_verbs_codes_unnamed_facilities_and_counts_are_not_identifiers(
+        text: str, word: str, label: Label) -> None:
+    assert not plausible(text, _span(text, word, label))
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("elle habite Saint-Jean-le-Blanc depuis mai", "Saint-Jean", Label.VILLE),
+    ("suivie au Centre hospitalier de Figeac", "Centre hospitalier de Figeac", Label.HOPITAL),
+    ("domicile : 12 rue des Lilas", "12 rue des Lilas", Label.ADRESSE),
+    ("Mme Marie-Laure Kerbrat a appelé", "Marie-Laure", Label.PRENOM),
+])
+def test_named_places_and_hyphenated_names_next_to_those_shapes_stay(
+        text: str, word: str, label: Label) -> None:
+    assert plausible(text, _span(text, word, label))
