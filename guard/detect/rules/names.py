@@ -45,6 +45,8 @@ _TITLE_HINT = CaselessHint(
 )
 # "…, Raynaud M. Étude", "cf. Hernández M.": a surname in an author list, then its initial.
 _INITIAL_AFTER_NAME = regex.compile(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")
+# Initials of a first name between a title and the surname: "J.", "J.-P.", "M.-C.", "J. P.".
+_INITIALS = regex.compile(r"[ \t\u00a0]+(\p{Lu}\.(?:[ \t]?-?[ \t]?\p{Lu}\.){0,2})(?=[ \t\u00a0]*\p{Lu})")
 _CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
 _SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
@@ -105,6 +107,8 @@ def _particle_then_name(tokens: list[tuple[str, int, int]]) -> bool:
     if len(tokens) < 2 or fold(tokens[0][0]) not in _PARTICLES:
         return False
     nxt = tokens[1][0]
+    if fold(nxt) in _PARTICLES and nxt[:1].isupper() and len(tokens) > 2:
+        nxt = tokens[2][0]  # "de La Tour", "de Le Gall": two particles, then the name
     return nxt[:1].isupper() and "'" not in nxt and "’" not in nxt and fold(nxt) not in _CAP_STOP
 
 
@@ -126,11 +130,28 @@ class TitledNameRule:
                 continue  # "Hernández M. Insuffisance…": an author's initial in a reference, not "Monsieur"
             if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "LE PATIENT DÉCRIT DES DOULEURS": ALL-CAPS prose, not a form label
-            tokens = self._tokens(text, m.end())
+            # Initials only after a civility or doctor title: after "Patient :" an "M." is "Monsieur".
+            civility = not lower_title and "atient" not in title.lower() and title.lower() != "pt" \
+                and not title.rstrip().endswith(":")
+            initials = _INITIALS.match(text, m.end()) if civility else None
+            tokens = self._tokens(text, initials.end(1) if initials else m.end())
             if not tokens:
+                continue
+            if initials is not None:
+                # "Dr J.-P. Morel", "Mme M.-C. Leroy": the initials stand for the first name.
+                picked = self._capitalised(tokens)
+                if picked:
+                    out.append(make(initials.start(1), initials.end(1), Label.PRENOM, 0.75, self.name,
+                                    "initiales du prénom après un titre"))
+                    out.extend(make(p[1], p[2], Label.NOM, 0.8, self.name, "nom après un titre") for p in picked[-1:])
+                    if len(picked) > 1:
+                        out.append(make(picked[0][1], picked[-2][2], Label.NOM, 0.8, self.name, "nom après un titre"))
                 continue
             if title.casefold() == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "depuis le 10/02/2025 pr asthme", "18/03/2019 PR TROUBLE…": SMS "pour"
+            patient_title = "atient" in title.lower() or title.lower() == "pt"
+            if patient_title and ((fold(tokens[0][0]) in _PARTICLES and ":" not in title) or is_medical_term(tokens[0][0])):
+                continue  # "Patient de Saint-Pierre" (where from), "patient NYHA II": no name
             if _is_cap(tokens[0][0]) or _particle_then_name(tokens):  # "Mme Martin", "Mrs de Castelnau"
                 picked = self._capitalised(tokens)
                 score = 0.7 if title[:1] in "Pp" and "atient" in title.lower() or title.lower() == "pt" else 0.8

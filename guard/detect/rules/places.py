@@ -194,6 +194,7 @@ _AMBIGUOUS_TYPES = frozenset(
     "place pl. cours chemin route rte passage voie cité cite villa square sentier promenade résidence "
     "residence traverse montée montee hameau parvis".split()
 )
+_ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,6}-[a-zà-ÿ]")
 _ORDINARY_BEFORE = frozenset(
     "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas de des "
     "du".split()
@@ -298,9 +299,11 @@ class PlaceRule:
             first = _TOKEN.search(text, m.end("type"), end)
             while first is not None and first.group().casefold() in _LINKS:
                 first = _TOKEN.search(text, first.end(), end)  # "place de la TCC-I": skip "de la"
-            if not caps and first is not None and first.group().isupper() and len(first.group()) <= 6:
-                return None  # "Cours IFSI", "place en EHPAD": an acronym is no street name
-            words = [w for w in text[m.end("type"):end].split() if w.casefold() not in _LINKS]
+            if not caps and first is not None and (
+                    (first.group().isupper() and len(first.group()) <= 6) or _ACRONYM_COMPOUND.match(first.group())):
+                return None  # "Cours IFSI", "place en EHPAD", "place du TEP-scanner": an acronym is no street name
+            words = [w for w in text[m.end("type"):end].split()
+                     if w.casefold() not in _LINKS and not w.isdigit()]  # "la place du Kardegic 75"
             if len(words) == 1 and is_medical_term(words[0]):
                 return None  # "la place du Xarelto": a drug or a disease is no street name
             titled = kind[0].isupper() and prev is not None and prev.group(1)[0].isupper()

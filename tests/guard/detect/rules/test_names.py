@@ -131,3 +131,30 @@ def test_a_title_after_a_capitalised_verb_still_counts() -> None:
 
 def test_an_eponym_adjective_after_patient_is_not_a_name() -> None:
     assert flagged(RULE, "chez un patient Addisonien sous hydrocortisone") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("le Dr J. Morel a vu", [("J.", "PRENOM"), ("Morel", "NOM")]),
+        ("Mme M.-C. Leroy est venue", [("M.-C.", "PRENOM"), ("Leroy", "NOM")]),
+        ("mail du Dr J.-P. Morel", [("J.-P.", "PRENOM"), ("Morel", "NOM")]),
+        ("pour M. de La Tour Hubert, 74 ans", [("de La Tour", "NOM"), ("Hubert", "PRENOM")]),
+        ("Patient : de La Tour Hubert", [("de La Tour", "NOM"), ("Hubert", "PRENOM")]),
+    ],
+)
+def test_initials_and_double_particles_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patient de Saint-Pierre, à la Réunion",  # where the patient comes from
+    "chez un patient NYHA II sous Entresto",  # a class, not a name
+    "M. X. a appelé",  # a placeholder initial, no surname
+])
+def test_where_from_classes_and_lone_initials_are_not_names(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
+def test_monsieur_after_patient_is_a_title_not_an_initial() -> None:
+    assert flagged(RULE, "Patient : M. Roussel Ange, 34 ans") == [("Roussel", "NOM"), ("Ange", "PRENOM")]
