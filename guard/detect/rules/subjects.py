@@ -1,0 +1,95 @@
+"""A bare name as the subject of what only a person does: "Kowalczyk refuse la prise de sang",
+"Benhamou sort demain, Tsiklauri attend sa place", "Pierre a encore fait une hypo".
+
+Why: handovers and prompts name patients with no title and no cue; the only evidence is the
+sentence itself. A capitalised word that opens a sentence (or a clause after a comma) and is
+followed by a verb whose subject can only be a person — refuses, coughs, goes home, says,
+calls back — is a name, provided it is not a pronoun, a title, a relative ("Maman", "Fils"), a
+profession or a team, or a lexicon term ("Douleur", "Fièvre").
+
+A first name that is also a word ("Ange", "Prudence", "Rose") is taken the same way: "Prudence
+a vomi" is a girl, "Prudence avec les AINS" has no such verb. The verb "est" alone is not
+enough ("Prudence est de mise").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.lexicon import is_medical_term
+from guard.detect.rules.context import fold
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿœĀ-ſ"
+_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})*"
+_VERBS = (
+    r"refuse|a\s+refus[ée]|tousse|pleure|dort|mange|vomit|a\s+vomi|se\s+plaint|raconte|r[âa]le|"
+    r"souhaite|veut|voudrait|accepte|revient|rentre|sort|sortira|est\s+sorti|est\s+sortie|"
+    r"rappelle|a\s+rappel[ée]|a\s+appel[ée]|attend|a\s+refait|refait|a\s+encore|va\s+mieux|"
+    r"va\s+moins\s+bien|est\s+rentr[ée]e?|est\s+revenue?|est\s+arriv[ée]e?|est\s+tomb[ée]e?|a\s+chut[ée]|"
+    r"n['’]a\s+pas|ne\s+veut|ne\s+mange|ne\s+dort|ne\s+prend|a\s+arr[êe]t[ée]|se\s+sent|se\s+porte|"
+    r"a\s+[ée]t[ée]\s+vue?|a\s+bien\s+dormi|a\s+bien\s+mang[ée]|est\s+partie?|consulte|a\s+consult[ée]|"
+    r"habite|travaille|marche|boite|saigne|fugue|d[ée]ambule|crie|s['’]agite|se\s+l[èe]ve"
+)
+# Start of a sentence or of a clause; then the name (one or two words) and the verb.
+_PATTERN = re.compile(
+    rf"(?:^|(?<=[.!?\n:;,])[ \t]*|(?<=\n))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]+(?:{_VERBS})(?![\w'’])"
+)
+_HINT_VERBS = re.compile(rf"[ \t](?:{_VERBS})(?![\w'’])")
+_PEOPLE_WORDS = frozenset(fold(w) for w in (
+    "Il Elle Ils Elles On Je Tu Nous Vous Ce Ça Cela Ceci Celui Celle Chacun Personne Quelqu'un Tout Tous Rien "
+    "Patient Patiente Patients Enfant Enfants Bébé Fille Fils Mari Femme Épouse Époux Mère Père Frère Sœur Soeur "
+    "Voisin Voisine Famille Entourage Équipe Aide Aidant Aidante Tuteur Tutrice Curateur Curatrice Résident "
+    "Résidente Usager Client Cliente Médecin Interne Externe Service Kiné Infirmier Infirmière Aide-soignante "
+    "Aide-soignant Urgentiste Régulateur Ambulancier Secrétaire Secrétariat Pharmacien Pharmacienne Labo "
+    "Laboratoire Chirurgien Anesthésiste Cardiologue Psychiatre Pédiatre Généraliste Remplaçant Remplaçante "
+    "Monsieur Madame Mademoiselle Docteur Professeur Dr Pr Mme Mlle Mr Lui Elle-même Lui-même Maman Papa Mamie "
+    "Papi Papy Mémé Pépé Tata Tonton Nounou Grand-mère Grand-père Petit Petite Bonjour Salut Merci Alors Puis "
+    "Ensuite Enfin Donc Mais Et Ou Si Quand Comme Aujourd'hui Demain Hier Ce Cette Qui Que Quoi Dont Où"
+).split())
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    from guard.detect.rules.firstnames import word_names
+    from guard.detect.rules.names import _CAP_STOP, first_names
+
+    return first_names() | word_names(), _CAP_STOP
+
+
+def _is_name(word: str, stop: frozenset[str]) -> bool:
+    folded = fold(word)
+    return (len(word) >= 3 and folded not in _PEOPLE_WORDS and folded not in stop
+            and not is_medical_term(word))
+
+
+class SubjectNameRule:
+    """A bare name opening a sentence or clause before a verb only a person does."""
+
+    name = "rule:subjects"
+
+    def find(self, text: str) -> list[Finding]:
+        if _HINT_VERBS.search(text) is None:
+            return []
+        known, stop = _names()
+        out: list[Finding] = []
+        for m in _PATTERN.finditer(text):
+            words = list(re.finditer(r"\S+", m.group("name")))
+            base = m.start("name")
+            for w in words:
+                word = w.group()
+                folded = fold(word)
+                if folded in known:
+                    if folded in _PEOPLE_WORDS:
+                        break
+                    label = Label.PRENOM
+                elif _is_name(word, stop):
+                    label = Label.NOM
+                else:
+                    break  # "Douleur va mieux", "Elle refuse": not a name, nor what follows
+                out.append(Finding(base + w.start(), base + w.end(), label, 0.7, self.name,
+                                   "nom sujet d'un verbe de personne"))
+        return out

@@ -1,0 +1,37 @@
+import pytest
+
+from guard.detect.rules.subjects import SubjectNameRule
+
+from ._helpers import flagged
+
+RULE = SubjectNameRule()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kowalczyk refuse la prise de sang pour ce matin", [("Kowalczyk", "NOM")]),
+        ("Réunion : Benhamou sort demain, Tsiklauri attend sa place", [("Benhamou", "NOM"), ("Tsiklauri", "NOM")]),
+        ("Pierre a encore fait une hypo à 0,45", [("Pierre", "PRENOM")]),
+        ("Prudence a vomi sa première prise", [("Prudence", "PRENOM")]),
+        ("Bonne nuit.\nMOREAU se plaint de douleurs", [("MOREAU", "NOM")]),
+        ("Chen Xiaoming tousse depuis hier", [("Chen", "NOM"), ("Xiaoming", "PRENOM")]),
+    ],
+)
+def test_a_bare_name_before_a_verb_only_a_person_does(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Prudence est de mise avec les AINS",  # "est" is not enough
+    "Douleur va mieux depuis hier",  # a lexicon word
+    "Elle refuse le traitement",  # a pronoun
+    "La famille refuse l'hospitalisation",  # not at a clause start
+    "Famille refuse l'hospitalisation",  # a group of people, not a name
+    "Maman dit qu'il tousse",  # a relative
+    "Cardiologue demande un ETT",  # a profession, and no such verb
+    "Traitement refusé par le patient",  # no person verb after the word
+    "le patient kowalczyk refuse",  # lowercase: the titled rule's job
+])
+def test_words_that_are_not_names_and_other_verbs_are_left(text: str) -> None:
+    assert flagged(RULE, text) == []
