@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
@@ -32,11 +33,29 @@ _CAPS_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|van|von|der|den|da|dos|das|do|di|del|della|ben|bin|ibn|el|al|ould|ait|aït|ní|ni|mac|mc|d['’])[ \t]?)"
 _AFTER = re.compile(rf"[ \t]+((?:{_PARTICLE}(?=[{_UP}]))?(?:{_CAP_WORD}|{_CAPS_WORD}))(?![\w'’])")
 _BEFORE = re.compile(rf"(?<![\w'’\-])({_CAP_WORD})[ \t]+$")
+_NATIONALITIES = (
+    r"alg[ée]rienne?|marocaine?|tunisienne?|s[ée]n[ée]galaise?|malienne?|ivoirienne?|camerounaise?|congolaise?|"
+    r"guin[ée]enne?|comorienne?|malgache|ha[ïi]tienne?|portugaise?|espagnole?|italienne?|roumaine?|moldave|"
+    r"ukrainienne?|russe|polonaise?|bulgare|serbe|albanaise?|kosovare?|g[ée]orgienne?|arm[ée]nienne?|turque?|"
+    r"kurde|syrienne?|libanaise?|afghane?|pakistanaise?|bangladaise?|indienne?|sri-lankaise?|tamoule?|"
+    r"chinoise?|vietnamienne?|cambodgienne?|laotienne?|philippine|mexicaine?|br[ée]silienne?|colombienne?|"
+    r"p[ée]ruvienne?|chilienne?|argentine?|cap-verdienne?|mauritanienne?|soudanaise?|[ée]rythr[ée]enne?|"
+    r"somalienne?|[ée]thiopienne?|nig[ée]riane?|ghan[ée]enne?|togolaise?|b[ée]ninoise?|burkinab[ée]|nig[ée]rienne?|"
+    r"tchadienne?|gabonaise?|rwandaise?|burundaise?|britannique|irlandaise?|allemande?|belge|suisse|n[ée]erlandaise?|"
+    r"am[ée]ricaine?|canadienne?|qu[ée]b[ée]coise?|japonaise?|cor[ée]enne?|tch[ée]tch[èe]ne|iranienne?|irakienne?|"
+    r"[ée]gyptienne?|libyenne?|yem[ée]nite|gr[ée]cque|grecque?"
+)
+# What may follow a "Surname Firstname" pair in a record: an age, a birth, an identifier, a
+# nationality ("Rusu Vasile, moldave").
 _CUE_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:\d{1,3}[ \t]*ans\b|n[ée]e?\b|nir\b|ins\b|ipp\b|ddn\b|"
-    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_NATIONALITIES})\b)",
     re.IGNORECASE,
 )
+# A form's label at the start of the line before the pair: "Maman : Mezouar Inès".
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w' ’\-]{1,24}[ \t]*:[ \t]*$")
+# A second surname after a "Firstname Surname" pair, before punctuation: "Tiago Ferreira Gomes,".
+_SECOND = re.compile(rf"[ \t]+({_CAP_WORD})(?=[ \t]*(?:[,;.:()\n]|$))")
 # Capitalised words that follow or precede a first name without being a surname.
 _NOT_SURNAME = frozenset(fold(w) for w in (
     "Salut Coucou Hello Hi Hey Bonsoir Bravo Allo Allô Re Dear Thanks Voici Voilà Désolé Désolée "
@@ -77,12 +96,27 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
             extra.append(Finding(after.start(1), after.end(1), Label.NOM, score, "rule:neighbour", _WHY))
         before = _BEFORE.search(text, max(0, f.start - 40), f.start)
         if before is not None and _surname_word(before.group(1)) and free(before.start(1), before.end(1)) \
-                and _CUE_AFTER.match(text, f.end):
+                and (_CUE_AFTER.match(text, f.end)
+                     or _LABEL_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1))):
             extra.append(Finding(before.start(1), before.end(1), Label.NOM, score, "rule:neighbour", _WHY))
+    extra.extend(_second_surnames(text, findings, free))
     if not extra:
         return findings
     extra = _dedupe(extra)
     return sorted(findings + extra, key=lambda x: (x.start, x.end))
+
+
+def _second_surnames(text: str, findings: list[Finding], free: Callable[[int, int], bool]) -> list[Finding]:
+    """"Tiago Ferreira Gomes,": a first name, a found surname, then one more capitalised word
+    closed by punctuation is the second half of the surname."""
+    out: list[Finding] = []
+    for f, g in zip(findings, findings[1:]):
+        if f.label is not Label.PRENOM or g.label is not Label.NOM or text[f.end:g.start].strip(" \t"):
+            continue
+        m = _SECOND.match(text, g.end)
+        if m is not None and _surname_word(m.group(1)) and free(m.start(1), m.end(1)):
+            out.append(Finding(m.start(1), m.end(1), Label.NOM, min(g.score, 0.75), "rule:neighbour", _WHY))
+    return out
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:

@@ -52,3 +52,15 @@ def test_without_a_first_name_nothing_changes() -> None:
     text = "Dupont Durand, 45 ans"
     found = [Finding(0, 6, Label.NOM, 0.9, "model")]
     assert extend_surnames(text, found) is found
+
+
+def test_a_second_surname_a_form_label_and_a_nationality_count_as_evidence() -> None:
+    text = "Bébé de 3 semaines, Tiago Ferreira Gomes, vomissements"
+    found = [_prenom(text, "Tiago"), Finding(text.index("Ferreira"), text.index("Ferreira") + 8, Label.NOM, 0.9, "model")]
+    assert _spans(text, extend_surnames(text, found))[-1] == ("Gomes", Label.NOM)
+    text = "Maman : Mezouar Inès, G2P2"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Inès")]))[0] == ("Mezouar", Label.NOM)
+    text = "Rusu Vasile, moldave, ouvrier agricole"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Vasile")]))[0] == ("Rusu", Label.NOM)
+    text = "Bravo Vasile, excellent travail"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Vasile")])) == [("Vasile", Label.PRENOM)]
