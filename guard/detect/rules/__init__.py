@@ -24,6 +24,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.phone import PhoneRule
     from guard.detect.rules.places import PlaceRule
     from guard.detect.rules.relatives import RelativeNameRule
+    from guard.detect.rules.signoff import LastLineNameRule
     from guard.detect.rules.subjects import SubjectNameRule
     from guard.detect.rules.zip import ZipRule
 
@@ -42,4 +43,5 @@ def default_rules() -> list[Recognizer]:
         RelativeNameRule(),
         FirstNameRule(),
         SubjectNameRule(),
+        LastLineNameRule(),
     ]

@@ -154,6 +154,10 @@ class TitledNameRule:
                 continue  # "Patient de Saint-Pierre" (where from), "patient NYHA II": no name
             if _is_cap(tokens[0][0]) or _particle_then_name(tokens):  # "Mme Martin", "Mrs de Castelnau"
                 picked = self._capitalised(tokens)
+                if picked and all(p[0].isupper() for p in picked) and len(picked) < len(tokens):
+                    nxt = tokens[len(picked)]  # "mr DOS SANTOS joao": a lowercase first name after the capitals
+                    if nxt[0].islower() and fold(nxt[0]) in first_names() and fold(nxt[0]) not in _LOWER_STOP:
+                        picked = [*picked, nxt]
                 score = 0.7 if title[:1] in "Pp" and "atient" in title.lower() or title.lower() == "pt" else 0.8
             elif lower_title:
                 picked = self._lowercase(tokens)

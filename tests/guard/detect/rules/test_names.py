@@ -158,3 +158,8 @@ def test_where_from_classes_and_lone_initials_are_not_names(text: str) -> None:
 
 def test_monsieur_after_patient_is_a_title_not_an_initial() -> None:
     assert flagged(RULE, "Patient : M. Roussel Ange, 34 ans") == [("Roussel", "NOM"), ("Ange", "PRENOM")]
+
+
+def test_a_lowercase_known_first_name_after_a_surname_in_capitals() -> None:
+    assert flagged(RULE, "mr DOS SANTOS joao sorti hier") == [("DOS SANTOS", "NOM"), ("joao", "PRENOM")]
+    assert flagged(RULE, "M. DUPONT est sorti hier") == [("DUPONT", "NOM")]
