@@ -158,6 +158,9 @@ def plausible(text: str, finding: Finding) -> bool:
         return label in (Label.NOM, Label.PRENOM) and titled()
     if label is Label.ADRESSE:
         words = span.split()
+        if _ascii_digits(span) == 0 and words and words[0] in ("du", "de", "des", "d'", "d’") \
+                and not any(w.casefold().strip(",.;:") in _STREET_WORDS for w in words):
+            return False  # "du Spravato": a preposition and a name, no street, no number
         if len(words) == 2 and words[0].isdigit() and words[1].islower() \
                 and words[1].strip(",.;:") not in _STREET_WORDS:
             return False  # "12 places", "3 séances": a count and its noun, not "12 rue …"

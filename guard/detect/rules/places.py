@@ -59,17 +59,30 @@ _FACILITY = compile_pattern(
     r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"institut|fondation|ehpad|résidence|dispensaire)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
+# English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
+# "University Hospital Galway"): one to four capitalised words, then the type word.
+_EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re))\b")
+_EN_FACILITY = re.compile(
+    r"(?<![\w'’])(?P<name>(?:(?:St\.?|Saint|[A-Z][a-z]+(?:['’]s?)?|[A-Z]{2,5})[ \t]+){1,4})"
+    r"(?:Hospital|Clinic|Infirmary|Medical[ \t]+Cent(?:er|re)|Health[ \t]+Cent(?:er|re)|Cent(?:er|re))"
+    r"(?P<tail>[ \t]+(?:of[ \t]+)?(?!For\b|In\b|On\b|At\b|And\b|The\b)[A-Z][a-z]+)?"
+)
+_EN_GENERIC = frozenset(
+    "the a an our your my his her their this that local nearest nearby general university children's "
+    "childrens private public community regional district county medical health heart cancer eye "
+    "dental teaching main big new old same other le la les du de des".split()
+)
 # Two scans, merged: the type words caselessly, the acronyms case-sensitively (see AnyHint).
 _FACILITY_HINT = AnyHint(
     CaselessHint(
         r"(?<!\w)(?:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le)"
+        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le|dispensaire)"
     ),
     word_start_hint(
         "CHU CHRU CHR CHIC CHIR CHI CHS CHT CHG CH GHU GHT GH SSR USLD EHPAD HIA CMP HAD SSIAD SAAD SPASAD CMPP "
@@ -142,7 +155,7 @@ _STREET_CUES = cue_set(
 )
 _FACILITY_CUES = cue_set(
     "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
-    "pharmacie laboratoire pôle chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
+    "pharmacie laboratoire pôle dispensaire chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
     "saad spasad cmpp "
     "camsp cra csapa cegidd pmi msp cpts esa lbm smr"
 )
@@ -194,6 +207,7 @@ _AMBIGUOUS_TYPES = frozenset(
     "place pl. cours chemin route rte passage voie cité cite villa square sentier promenade résidence "
     "residence traverse montée montee hameau parvis".split()
 )
+_ROLE_LINK = re.compile(r"\s+(?:du|des|de\s+l['’]|d['’])", re.IGNORECASE)
 _ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,6}-[a-zà-ÿ]")
 _ORDINARY_BEFORE = frozenset(
     "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas de des "
@@ -248,6 +262,12 @@ class PlaceRule:
                 continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
             out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
                             "hôpital connu désigné par son nom seul"))
+        if _EN_FACILITY_WORD.search(text):
+            for m in _EN_FACILITY.finditer(text):
+                words = m.group("name").split()
+                if all(w.casefold() in _EN_GENERIC for w in words) and not m.group("tail"):
+                    continue  # "the Medical Center", "our Heart Centre": no name
+                out.append(make(m.start(), m.end(), Label.HOPITAL, 0.8, self.name, "établissement de soins nommé (anglais)"))
         for m in iter_matches_at(_FACILITY, _FACILITY_HINT, text, "facility") if has_any(text, _FACILITY_CUES) else ():
             end = self._trim_facility(text, m)
             if end is not None:
@@ -294,6 +314,9 @@ class PlaceRule:
             prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
             if prev is not None and prev.group(1).casefold() in _ORDINARY_BEFORE:
                 return None  # "une place", "au cours", "en chemin"
+            if folded in ("place", "pl.") and prev is not None and prev.group(1).casefold() == "la" \
+                    and _ROLE_LINK.match(text, m.end("type")) and _ADDRESS_TAIL.match(text, end) is None:
+                return None  # "la place du Spravato dans…": a role, unless a postcode or town follows
             # ALL-CAPS or Title-Case prose ("PASSAGE AUX URGENCES", "Dresser Chemin Personnage")
             # gives capitals no meaning: the everyday word needs an address tail after it.
             first = _TOKEN.search(text, m.end("type"), end)

@@ -207,3 +207,26 @@ def test_towns_after_more_cues(text: str, town: str) -> None:
 
 def test_a_feast_is_not_a_town() -> None:
     assert flagged(RULE, "elle part à Noël chez sa fille") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("je remplace au dispensaire de Dzaoudzi ce mois-ci", [("dispensaire de Dzaoudzi", "HOPITAL")]),
+        ("will attend your clinic at Lagoon Heart Centre. Please call", [("Lagoon Heart Centre", "HOPITAL")]),
+        ("was admitted to St Thomas' Hospital on Monday", [("St Thomas' Hospital", "HOPITAL")]),
+        ("follow-up at University Hospital Galway for her thyroid", [("University Hospital Galway", "HOPITAL")]),
+    ],
+)
+def test_dispensaries_and_english_facility_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "go to the General Hospital tomorrow",
+    "Quelle est la place du Spravato (eskétamine) dans la dépression ?",
+    "Quelle est la place du Kardegic 75 mg en prévention primaire ?",
+    "et la place du TEP-scanner dans le bilan",
+])
+def test_generic_facilities_and_the_role_of_a_drug_are_not_places(text: str) -> None:
+    assert flagged(RULE, text) == []
