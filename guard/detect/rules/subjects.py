@@ -38,6 +38,11 @@ _VERBS = (
 _PATTERN = re.compile(
     rf"(?:^|(?<=[.!?\n:;,])[ \t]*|(?<=\n))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]+(?:{_VERBS})(?![\w'’])"
 )
+# SMS style, no capitals: a known first name opening the message or a sentence ("kevin tousse
+# depuis hier", "prosper va mieux"). Only names from the first-name list, never a word-name.
+_LOWER_PATTERN = re.compile(
+    rf"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?P<name>[{_LOW}]{{3,}}(?:-[{_LOW}]+)?)[ \t]+(?:{_VERBS})(?![\w'’])"
+)
 _HINT_VERBS = re.compile(rf"[ \t](?:{_VERBS})(?![\w'’])")
 _PEOPLE_WORDS = frozenset(fold(w) for w in (
     "Il Elle Ils Elles On Je Tu Nous Vous Ce Ça Cela Ceci Celui Celle Chacun Personne Quelqu'un Tout Tous Rien "
@@ -92,4 +97,19 @@ class SubjectNameRule:
                     break  # "Douleur va mieux", "Elle refuse": not a name, nor what follows
                 out.append(Finding(base + w.start(), base + w.end(), label, 0.7, self.name,
                                    "nom sujet d'un verbe de personne"))
+        pure = _plain_first_names()
+        for m in _LOWER_PATTERN.finditer(text):
+            folded = fold(m.group("name"))
+            if folded in pure and folded not in _PEOPLE_WORDS and not is_medical_term(m.group("name")):
+                out.append(Finding(m.start("name"), m.end("name"), Label.PRENOM, 0.65, self.name,
+                                   "prénom en minuscules sujet d'un verbe de personne"))
         return out
+
+
+@lru_cache(maxsize=1)
+def _plain_first_names() -> frozenset[str]:
+    """First names that are not also ordinary words (lowercase "rose" or "pierre" stay words)."""
+    from guard.detect.rules.firstnames import word_names
+    from guard.detect.rules.names import _LOWER_STOP, first_names
+
+    return first_names() - word_names() - _LOWER_STOP

@@ -35,3 +35,10 @@ def test_a_bare_name_before_a_verb_only_a_person_does(text: str, expected: list[
 ])
 def test_words_that_are_not_names_and_other_verbs_are_left(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_sms_style_known_first_names_open_a_sentence_before_a_person_verb() -> None:
+    assert flagged(RULE, "prosper va mieux, la plaie du talon bourgeonne") == [("prosper", "PRENOM")]
+    assert flagged(RULE, "ok. lucas refuse de manger") == [("lucas", "PRENOM")]
+    assert flagged(RULE, "rose a vomi ce matin") == []  # a first name that is also a word
+    assert flagged(RULE, "la patiente refuse") == []
