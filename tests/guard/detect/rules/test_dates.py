@@ -150,3 +150,8 @@ def test_dates_of_the_running_of_a_service_fall_under_the_threshold(text: str) -
 )
 def test_capitals_first_of_the_month(text: str, values: list[str]) -> None:
     assert [v for v, _ in flagged(RULE, text)] == values
+
+
+def test_the_first_day_of_a_range_between_two_days() -> None:
+    text = "absente entre le 3 et le 5 mars"
+    assert sorted(flagged(RULE, text)) == [("3", "DATE"), ("5 mars", "DATE")]
