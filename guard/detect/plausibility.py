@@ -121,7 +121,7 @@ def plausible(text: str, finding: Finding) -> bool:
         if span.isupper() and len(letters) <= 5 and sum(c in "AEIOUYÀÂÉÈÊÎÏÔÛ" for c in span) <= 1 \
                 and not titled():
             return False  # "AJCC", "HTAP": an acronym, no vowel to speak of
-        if label is not Label.VILLE and _sentence_opener(text, finding, span):
+        if (label is not Label.VILLE or _OF_LOWER.match(text, finding.end)) and _sentence_opener(text, finding, span):
             return False  # "Tableau comparatif…", "Prudence avec les AINS": a capital that opens a sentence
         if in_eponym_list(text, finding):
             return False  # "Lasègue, Léri, Patrick, Lachman…": a list of eponymous tests
@@ -189,6 +189,8 @@ def plausible(text: str, finding: Finding) -> bool:
 
 # "Pouvez-vous", "Faut-il": a verb with its subject pronoun after it.
 _INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
+# "Dosage de la vitamine D": a noun opening a sentence and its lowercase complement.
+_OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*(?:la[ \t]+|l['’])?[a-zà-ÿ]")
 # "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
 _CODE_SUFFIX = re.compile(r"-\d")
 # Lowercase street words that may follow a number in an address ("12 rue", "3 bis").

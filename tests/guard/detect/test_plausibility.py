@@ -273,3 +273,10 @@ def test_inverted_verbs_codes_unnamed_facilities_and_counts_are_not_identifiers(
 def test_named_places_and_hyphenated_names_next_to_those_shapes_stay(
         text: str, word: str, label: Label) -> None:
     assert plausible(text, _span(text, word, label))
+
+
+def test_a_noun_opening_a_sentence_before_de_is_no_town() -> None:
+    text = "Dosage de la vitamine D : dans quels cas ?"
+    assert not plausible(text, _span(text, "Dosage", Label.VILLE))
+    text = "Lyon est à deux heures de route."
+    assert plausible(text, _span(text, "Lyon", Label.VILLE))
