@@ -54,6 +54,12 @@ _CUE_AFTER = re.compile(
 )
 # A form's label at the start of the line before the pair: "Maman : Mezouar Inès".
 _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w' ’\-]{1,24}[ \t]*:[ \t]*$")
+# "Tiago (Gonçalves)": a surname in brackets right after the first name.
+_BRACKETED = re.compile(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
+# A nickname before the real name in brackets: "Loulou (Louis Quéméner)", "dédé (M. Rousseau
+# André)", "Gosia (c'est Małgorzata …)". The word is capitalised or a doubled syllable.
+_NICKNAME = re.compile(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+|(?i:([a-zéèêëïîôûç]{{1,3}})\2))[ \t]*\([ \t]*"
+                       r"(?:c['’]est[ \t]+|de son vrai nom[ \t]+|(?:M\.|Mme|Mr|Monsieur|Madame)[ \t]+)?$")
 # A second surname after a "Firstname Surname" pair, before punctuation: "Tiago Ferreira Gomes,".
 _SECOND = re.compile(rf"[ \t]+({_CAP_WORD})(?=[ \t]*(?:[,;.:()\n]|$))")
 # Capitalised words that follow or precede a first name without being a surname.
@@ -61,7 +67,8 @@ _NOT_SURNAME = frozenset(fold(w) for w in (
     "Salut Coucou Hello Hi Hey Bonsoir Bravo Allo Allô Re Dear Thanks Voici Voilà Désolé Désolée "
     "Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai Juin Juillet "
     "Août Septembre Octobre Novembre Décembre Aujourd'hui Demain Hier Ce Cet Cette Car Mais Donc Puis "
-    "Alors Ensuite Enfin Aussi Ok Oui Non Sinon Si Quand Comme Tu Toi Moi On Nos Notre Leur Leurs"
+    "Alors Ensuite Enfin Aussi Ok Oui Non Sinon Si Quand Comme Tu Toi Moi On Nos Notre Leur Leurs "
+    "bobo dodo pipi caca coco tutu nana dada gaga pépé mémé tata tonton"
 ).split())
 _WHY = "nom de famille accolé à un prénom trouvé"
 
@@ -74,8 +81,9 @@ def _surname_word(word: str) -> bool:
 
 
 def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
-    """`findings` (sorted, non-overlapping) plus the surnames next to a found first name."""
-    if not any(f.label is Label.PRENOM for f in findings):
+    """`findings` (sorted, non-overlapping) plus the surnames next to a found first name, and
+    a nickname written before the real name in brackets."""
+    if not any(f.label in (Label.PRENOM, Label.NOM) for f in findings):
         return findings
     starts = [f.start for f in findings]
     ends = [f.end for f in findings]
@@ -99,6 +107,16 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
                 and (_CUE_AFTER.match(text, f.end)
                      or _LABEL_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1))):
             extra.append(Finding(before.start(1), before.end(1), Label.NOM, score, "rule:neighbour", _WHY))
+    for f in findings:
+        if f.label is Label.PRENOM:
+            m = _BRACKETED.match(text, f.end)
+            if m is not None and _surname_word(m.group(1)) and free(m.start(1), m.end(1)):
+                extra.append(Finding(m.start(1), m.end(1), Label.NOM, min(f.score, 0.75), "rule:neighbour", _WHY))
+        if f.label in (Label.PRENOM, Label.NOM):
+            m = _NICKNAME.search(text, max(0, f.start - 60), f.start)
+            if m is not None and _surname_word(m.group(1)) and free(m.start(1), m.end(1)):
+                extra.append(Finding(m.start(1), m.end(1), Label.PRENOM, min(f.score, 0.7), "rule:neighbour",
+                                     "surnom devant le vrai nom entre parenthèses"))
     extra.extend(_second_surnames(text, findings, free))
     if not extra:
         return findings

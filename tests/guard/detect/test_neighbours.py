@@ -64,3 +64,14 @@ def test_a_second_surname_a_form_label_and_a_nationality_count_as_evidence() -> 
     assert _spans(text, extend_surnames(text, [_prenom(text, "Vasile")]))[0] == ("Rusu", Label.NOM)
     text = "Bravo Vasile, excellent travail"
     assert _spans(text, extend_surnames(text, [_prenom(text, "Vasile")])) == [("Vasile", Label.PRENOM)]
+
+
+def test_a_bracketed_surname_and_a_nickname_before_the_real_name() -> None:
+    text = "Tiago (Gonçalves) a marché 30 m"
+    assert _spans(text, extend_surnames(text, [_prenom(text, "Tiago")]))[1] == ("Gonçalves", Label.NOM)
+    text = "je suis la kiné de dédé (M. Rousseau André), il fait"
+    nom = Finding(text.index("Rousseau"), text.index("Rousseau") + 8, Label.NOM, 0.9, "model")
+    assert _spans(text, extend_surnames(text, [nom]))[0] == ("dédé", Label.PRENOM)
+    for text in ("le bobo (Mme Durand) guérit", "un diabète (Mme Durand) mal équilibré"):
+        nom = Finding(text.index("Durand"), text.index("Durand") + 6, Label.NOM, 0.9, "model")
+        assert _spans(text, extend_surnames(text, [nom])) == [("Durand", Label.NOM)], text
