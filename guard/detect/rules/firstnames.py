@@ -109,6 +109,15 @@ _LOWER_AFTER_RELATION = re.compile(
 )
 
 
+# SMS style after words that put a person next: "séance kiné avec manon ce matin", "vu lucas
+# hier", "rdv chez nathalie", "message de kevin". The same known, unambiguous first names only.
+_MEETING_CUES = cue_set("avec voir vu vue revu revue chez message nouvelles rappeler rappelé rappelée appel")
+_LOWER_AFTER_MEETING = re.compile(
+    rf"(?<![\w'’])(?:avec|voir|vu|vue|revu|revue|chez|message[ \t]+de|nouvelles[ \t]+de|rappeler|rappel[ée]e?|"
+    rf"appel[ \t]+de)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+)
+
+
 class FirstNameRule:
     """PRENOM/NOM around a known first name (0.7 with a last name, 0.6 alone)."""
 
@@ -159,6 +168,11 @@ class FirstNameRule:
         for m in relations:
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après un lien"))
+        meetings = _LOWER_AFTER_MEETING.finditer(text) if has_any(text, _MEETING_CUES) else ()
+        for m in meetings:
+            if usable(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name,
+                                "prénom en minuscules après « avec », « vu », « chez »…"))
         return out
 
     def _around_word(self, text: str, m: re.Match[str]) -> list[Finding]:

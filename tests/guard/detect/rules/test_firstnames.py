@@ -68,3 +68,10 @@ def test_lowercase_and_comma_less_names_before_an_age(text: str, expected: list[
 def test_lowercase_words_that_are_not_names() -> None:
     assert flagged(RULE, "sa fille ange tousse depuis trois semaines") == []
     assert flagged(RULE, "syndrome douloureux, 45 ans") == []
+
+
+def test_lowercase_known_first_names_after_avec_vu_chez() -> None:
+    assert flagged(RULE, "seance kine avec manon ce matin") == [("manon", "PRENOM")]
+    assert flagged(RULE, "vu lucas hier pour son asthme") == [("lucas", "PRENOM")]
+    assert flagged(RULE, "à voir avec le cardiologue") == []
+    assert flagged(RULE, "avec rose et miel") == []  # a first name that is also a word
