@@ -26,6 +26,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.relatives import RelativeNameRule
     from guard.detect.rules.signoff import LastLineNameRule
     from guard.detect.rules.subjects import SubjectNameRule
+    from guard.detect.rules.towns import TownRule
     from guard.detect.rules.zip import ZipRule
 
     return [
@@ -39,6 +40,7 @@ def default_rules() -> list[Recognizer]:
         DateRule(),
         ZipRule(),
         PlaceRule(),
+        TownRule(),
         TitledNameRule(),
         RelativeNameRule(),
         FirstNameRule(),

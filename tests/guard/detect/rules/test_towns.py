@@ -1,0 +1,45 @@
+import pytest
+
+from guard.detect.rules.towns import TownRule, gazetteer
+
+from ._helpers import flagged
+
+RULE = TownRule()
+
+
+def test_the_gazetteer_is_shipped_and_large() -> None:
+    keys, firsts, ambiguous = gazetteer()
+    assert len(keys) > 8000 and ambiguous <= keys | ambiguous and "lyon" in keys and "mamoudzou" in keys
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on est a Lunel ? ses parents n'ont pas de voiture", [("Lunel", "VILLE")]),
+        ("ouvrier agricole près de Cognac, chute d'un tracteur", [("Cognac", "VILLE")]),
+        ("évasan vers Mamoudzou ?", [("Mamoudzou", "VILLE")]),
+        ("Mme X, de Capesterre-Belle-Eau, drépanocytose", [("Capesterre-Belle-Eau", "VILLE")]),
+        ("rentre de Phnom Penh la semaine prochaine", [("Phnom Penh", "VILLE")]),
+        ("elle est originaire du Puy, vit au Puy-en-Velay", [("Puy-en-Velay", "VILLE")]),
+        ("il vit à Besancon depuis peu", [("Besancon", "VILLE")]),  # accents left out
+        ("il vit à Nice", [("Nice", "VILLE")]),  # an ambiguous name after a cue
+        ("Lyon, le 12 mars 2025", [("Lyon", "VILLE")]),  # a letter's date line
+    ],
+)
+def test_known_towns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "classification de Paris pour les polypes",
+    "échelle de Bristol 6, règles d'Ottawa négatives",
+    "critères de Rome IV, fièvre de Lassa",
+    "Nice to meet you",  # ambiguous without a cue
+    "Mère : Mezouar Inès",  # accents differ from the town Mere
+    "Male, 45 ans, douleur thoracique",  # a short word opening a sentence
+    "Je prépare les ECOS demain",  # capitals: an acronym
+    "Saint-Denis : HAS ; 2015.",  # a publisher's town in a reference
+    "traduis pour l'équipe de Londres",  # a team, not where the patient lives
+])
+def test_eponyms_ambiguous_words_acronyms_and_references_are_not_towns(text: str) -> None:
+    assert flagged(RULE, text) == []
