@@ -75,21 +75,30 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(town keys, first words of town keys, ambiguous keys), folded."""
-    keys = frozenset(_spellings())
-    ambiguous = {_key(line) for line in _lines(_AMBIGUOUS_FILE)}
-    firsts = {k.split(" ")[0] for k in keys}
-    return keys, frozenset(firsts), frozenset(ambiguous)
+    keys = frozenset(_key(line) for name in _FILES for line in _lines(name))
+    ambiguous = frozenset(_key(line) for line in _lines(_AMBIGUOUS_FILE))
+    firsts = frozenset(k.split(" ", 1)[0] for k in keys)
+    return keys, firsts, ambiguous
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> dict[str, frozenset[str]]:
-    """Folded key -> the names as typed, lowercased with separators unified: a text word with
-    accents must carry the same ones ("Mère" is not the town Mere; "Besancon" is Besançon)."""
-    out: dict[str, set[str]] = {}
+def _accented() -> dict[str, tuple[str, ...]]:
+    """Folded key -> the accented spellings of that name (lowercase, separators unified), for
+    the names written with accents only: a text word with accents must carry the same ones
+    ("Mère" is not the town Mere), one without any may have dropped them ("Besancon")."""
+    out: dict[str, tuple[str, ...]] = {}
     for name in _FILES:
         for line in _lines(name):
-            out.setdefault(_key(line), set()).add(_plain(line))
-    return {k: frozenset(v) for k, v in out.items()}
+            if not line.isascii():
+                key = _key(line)
+                out[key] = (*out.get(key, ()), _plain(line))
+    return out
+
+
+def _same_accents(written: str, key: str) -> bool:
+    if written.isascii():
+        return True  # accents left out (SMS, capitals): the folded key decides
+    return _plain(written) in _accented().get(key, (key,))
 
 
 @lru_cache(maxsize=1)
@@ -101,12 +110,6 @@ def _firsts_with_article() -> frozenset[str]:
 def _plain(name: str) -> str:
     words = _SEP.split(name.casefold().replace("’", "'").strip())
     return " ".join(_ABBREV.get(w, w) for w in words if w)
-
-
-def _same_accents(written: str, key: str) -> bool:
-    if written.isascii():
-        return True  # accents left out (SMS, capitals): the folded key decides
-    return _plain(written) in _spellings().get(key, frozenset())
 
 
 def _lines(name: str) -> list[str]:
