@@ -164,6 +164,12 @@ class GuardServer:
         status = self._detector.status
         if status.degraded:
             log.warning("détection dégradée : %s", status.reason)
+        warm_up = getattr(self._detector, "warm_up", None)
+        if callable(warm_up):
+            try:
+                warm_up()  # lists and model set up now, not on the first keystroke
+            except Exception as exc:  # noqa: BLE001 — requests will report it; never the text
+                log.error("préchauffage du détecteur impossible : %s", type(exc).__name__)
         self._welcome = orjson.dumps(self._welcome_dict(loaded.policy))
         self._worker = AnalysisWorker(self._detector.analyze, cfg.analysis_threads)
         self._analyzer = TextAnalyzer(self._worker, SegmentCache(cfg.cache_entries, cfg.cache_max_chars))

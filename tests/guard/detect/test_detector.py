@@ -52,3 +52,12 @@ def test_missing_model_directory_degrades_to_rules_only(tmp_path: Path) -> None:
 
 def test_empty_text_has_no_findings() -> None:
     assert Detector(default_rules()).analyze("") == []
+
+
+def test_warm_up_loads_the_lists_without_error_and_finds_its_own_sentence() -> None:
+    from guard.detect.detector import _WARM_UP_TEXT, Detector
+
+    det = Detector.default(use_model=False)
+    det.warm_up()
+    labels = {f.label.value for f in det.analyze(_WARM_UP_TEXT)}
+    assert {"DATE_NAISSANCE", "VILLE", "TEL"} <= labels
