@@ -60,6 +60,10 @@ _BRACKETED = re.compile(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
 # André)", "Gosia (c'est Małgorzata …)". The word is capitalised or a doubled syllable.
 _NICKNAME = re.compile(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+|(?i:([a-zéèêëïîôûç]{{1,3}})\2))[ \t]*\([ \t]*"
                        r"(?:c['’]est[ \t]+|de son vrai nom[ \t]+|(?:M\.|Mme|Mr|Monsieur|Madame)[ \t]+)?$")
+# A surname particle written before a found name: "Ould Ahmed Sidi", "Ben Salah", "Aït Ouarab".
+_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’\-])(Ould|OULD|Ben|BEN|Bent|Ait|Aït|AIT|AÏT|Abd|Abdel|Bou|El|EL|Al|AL|Van|VAN|Von|VON|Dos|DOS|Del|Mac|Ní|Nic)[ \t]+$"
+)
 # A second surname after a "Firstname Surname" pair, before punctuation: "Tiago Ferreira Gomes,".
 _SECOND = re.compile(rf"[ \t]+({_CAP_WORD})(?=[ \t]*(?:[,;.:()\n]|$))")
 # Capitalised words that follow or precede a first name without being a surname.
@@ -117,6 +121,11 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
             if m is not None and _surname_word(m.group(1)) and free(m.start(1), m.end(1)):
                 extra.append(Finding(m.start(1), m.end(1), Label.PRENOM, min(f.score, 0.7), "rule:neighbour",
                                      "surnom devant le vrai nom entre parenthèses"))
+        if f.label in (Label.PRENOM, Label.NOM):
+            m = _PARTICLE_BEFORE.search(text, max(0, f.start - 8), f.start)
+            if m is not None and free(m.start(1), m.end(1)):
+                extra.append(Finding(m.start(1), m.end(1), Label.NOM, min(f.score, 0.75), "rule:neighbour",
+                                     "particule d'un nom trouvé"))
     extra.extend(_second_surnames(text, findings, free))
     if not extra:
         return findings

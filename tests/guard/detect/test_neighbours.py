@@ -75,3 +75,9 @@ def test_a_bracketed_surname_and_a_nickname_before_the_real_name() -> None:
     for text in ("le bobo (Mme Durand) guérit", "un diabète (Mme Durand) mal équilibré"):
         nom = Finding(text.index("Durand"), text.index("Durand") + 6, Label.NOM, 0.9, "model")
         assert _spans(text, extend_surnames(text, [nom])) == [("Durand", Label.NOM)], text
+
+
+def test_a_particle_before_a_found_name_is_part_of_the_surname() -> None:
+    text = "Ould Ahmed Sidi 63 ans dialysé"
+    found = [_prenom(text, "Ahmed"), Finding(text.index("Sidi"), text.index("Sidi") + 4, Label.NOM, 0.7, "rule:firstnames")]
+    assert _spans(text, extend_surnames(text, found))[0] == ("Ould", Label.NOM)
