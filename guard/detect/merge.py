@@ -99,7 +99,9 @@ def _uncovered(f: Finding, kept: list[Finding], starts: list[int], text: str) ->
             a += 1
         while b > a and not text[b - 1].isalnum():
             b -= 1
-        if b - a < 2 or (a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+        # A lone letter is dropped, a lone digit stays: the street number "8" of "8 ter rue…".
+        if (b - a < 2 and not text[a:b].isdigit()) or (a > 0 and text[a - 1].isalnum()) \
+                or (b < len(text) and text[b].isalnum()):
             continue
         pieces.append(Finding(a, b, f.label, f.score, f.source, f.explanation))
     return pieces

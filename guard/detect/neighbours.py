@@ -48,7 +48,7 @@ _NATIONALITIES = (
 # What may follow a "Surname Firstname" pair in a record: an age, a birth, an identifier, a
 # nationality ("Rusu Vasile, moldave").
 _CUE_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:\d{1,3}[ \t]*ans\b|n[ée]e?\b|nir\b|ins\b|ipp\b|ddn\b|"
+    r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:\d{1,3}[ \t]*a(?:ns)?\b|n[ée]e?\b|nir\b|ins\b|ipp\b|ddn\b|"
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_NATIONALITIES})\b)",
     re.IGNORECASE,
 )

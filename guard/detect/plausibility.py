@@ -158,6 +158,8 @@ def plausible(text: str, finding: Finding) -> bool:
         return label in (Label.NOM, Label.PRENOM) and titled()
     if label is Label.ADRESSE:
         words = span.split()
+        if len(words) == 1 and words[0].strip(",.;:").casefold() not in _STREET_WORDS:
+            return False  # "PaCO2", "B12": one token, a lab value or a code, not an address
         if _ascii_digits(span) == 0 and words and words[0] in ("du", "de", "des", "d'", "d’") \
                 and not any(w.casefold().strip(",.;:") in _STREET_WORDS for w in words):
             return False  # "du Spravato": a preposition and a name, no street, no number
@@ -190,7 +192,7 @@ def plausible(text: str, finding: Finding) -> bool:
 # "Pouvez-vous", "Faut-il": a verb with its subject pronoun after it.
 _INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
 # "Dosage de la vitamine D": a noun opening a sentence and its lowercase complement.
-_OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*(?:la[ \t]+|l['’])?[a-zà-ÿ]")
+_OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’]|pour|sur|avec|concernant)[ \t]*(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’])?[a-zà-ÿ]")
 # "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
 _CODE_SUFFIX = re.compile(r"-\d")
 # Lowercase street words that may follow a number in an address ("12 rue", "3 bis").
@@ -233,7 +235,7 @@ def _caps_heading(text: str, finding: Finding, span: str) -> bool:
     start = text.rfind("\n", 0, finding.start) + 1
     end = text.find("\n", finding.end)
     line = text[start:len(text) if end < 0 else end]
-    head = re.split(r"[(:«»\"]", line)[0] if not line.lstrip().startswith(("(", "«")) else line
+    head = re.split(r"[(:«»\"]|\s[–—]\s", line)[0] if not line.lstrip().startswith(("(", "«")) else line
     words = _LINE_WORDS.findall(head if span in head else line)
     names, ambiguous = first_names(), word_names()
     if any(fold(w) in names and fold(w) not in ambiguous for w in words):
@@ -321,7 +323,8 @@ _EDGE_WORDS = frozenset(
     "demande demandé vient est a été sera qui que et ou pour avec sans dans sur par chez depuis puis "
     "seul seule aussi également ce cette son sa ses mon ma notre votre leur au aux du des en "
     "né(e) ddn ipp nda nir rpps adeli adhérent adhérente n° no numéro poste "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche tous toutes matin soir hier demain".split()
+    "lundi mardi mercredi jeudi vendredi samedi dimanche tous toutes matin soir hier demain ici là la-bas "
+    "cest c'est jai j'ai ct pr ds bcp tjrs svp stp slt bjr".split()
 )
 _WORD = re.compile(r"\S+")
 

@@ -116,7 +116,9 @@ _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 _PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim",
               "ferme", "fermee", "fermeture", "travaux", "cme", "valide", "validee", "protocole", "procedure",
               "plan", "campagne", "dispositif", "reforme", "circulaire", "congres", "formation", "seminaire",
-              "webinaire", "colloque", "maj", "revision", "parution", "conference")
+              "webinaire", "colloque", "maj", "revision", "parution", "conference", "amm", "obligatoire",
+              "obligatoires", "autorisation", "commercialisation", "remboursement", "rembourse", "remboursee",
+              "recommandation", "homologation", "agrement", "approbation", "approuve", "approuvee")
 
 
 def _valid_day_month(day: int, month: int) -> bool:

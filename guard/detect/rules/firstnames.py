@@ -111,10 +111,18 @@ _LOWER_AFTER_RELATION = re.compile(
 
 # SMS style after words that put a person next: "séance kiné avec manon ce matin", "vu lucas
 # hier", "rdv chez nathalie", "message de kevin". The same known, unambiguous first names only.
+_FAMILY_CUES = cue_set("mamie mami mamy papi papy mémé pépé tata tatie tonton")
 _MEETING_CUES = cue_set("avec voir vu vue revu revue chez message nouvelles rappeler rappelé rappelée appel")
 _LOWER_AFTER_MEETING = re.compile(
     rf"(?<![\w'’])(?:avec|voir|vu|vue|revu|revue|chez|message[ \t]+de|nouvelles[ \t]+de|rappeler|rappel[ée]e?|"
     rf"appel[ \t]+de)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+)
+
+
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b|[ \t]+and[ \t]+colleagues\b")  # "(Thomas et al., 2002)"
+# Family nicknames used as titles, no possessive needed: "vu mamie jeanne ce matin".
+_LOWER_AFTER_FAMILY = re.compile(
+    rf"(?<![\w'’])(?:mamie|mami|mamy|papi|papy|m[ée]m[ée]|p[ée]p[ée]|tata|tatie|tonton)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 
 
@@ -168,6 +176,10 @@ class FirstNameRule:
         for m in relations:
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après un lien"))
+        family = _LOWER_AFTER_FAMILY.finditer(text) if has_any(text, _FAMILY_CUES) else ()
+        for m in family:
+            if usable(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après « mamie »…"))
         meetings = _LOWER_AFTER_MEETING.finditer(text) if has_any(text, _MEETING_CUES) else ()
         for m in meetings:
             if usable(m.group(1)):
@@ -184,7 +196,8 @@ class FirstNameRule:
         known = folded in names
         if not known and aged is None:
             return []
-        if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()):
+        if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()) \
+                or _ET_AL.match(text, m.end()):
             return []  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
         nxt = _NEXT.match(text, m.end())
         surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \

@@ -22,7 +22,8 @@ _IPP = compile_pattern(
 )
 _NDA = compile_pattern(
     rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation|demande|pr[ée]l[èe]vement|examen)|"
-    rf"(?:s[ée]jour|venue|admission|demande|pr[ée]l[èe]vement|dossier\s+de\s+soins)\s+{_NUM}){CUE_GAP}" + _VALUE
+    rf"(?:s[ée]jour|venue|admission|demande|pr[ée]l[èe]vement|dossier\s+de\s+soins)\s+{_NUM}|"
+    rf"s[ée]jour(?=[ \t]+\d{{6}})){CUE_GAP}" + _VALUE
 )
 
 

@@ -47,6 +47,7 @@ _TITLE_HINT = CaselessHint(
 _INITIAL_AFTER_NAME = regex.compile(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")
 # Initials of a first name between a title and the surname: "J.", "J.-P.", "M.-C.", "J. P.".
 _INITIALS = regex.compile(r"[ \t\u00a0]+(\p{Lu}\.(?:[ \t]?-?[ \t]?\p{Lu}\.){0,2})(?=[ \t\u00a0]*\p{Lu})")
+_NUMBER_BEFORE = regex.compile(r"\d[ \t]*$")
 _CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
 _SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
@@ -147,6 +148,12 @@ class TitledNameRule:
                     if len(picked) > 1:
                         out.append(make(picked[0][1], picked[-2][2], Label.NOM, 0.8, self.name, "nom après un titre"))
                 continue
+            if lower_title and title.casefold() == "pr" and tokens[0][0][1:2] in ("'", "’"):
+                continue  # "pr l'insuline", "pr d'autres": SMS "pour" before an elided article
+            if title == "m." and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "plus de 4 000 m. Qu'est-ce…": metres, not "Monsieur"
+            if tokens[0][2] < len(text) and text[tokens[0][2]].isdigit():
+                continue  # "patient DT2", "Mme G3P2": a code glued to digits, not a name
             if title.casefold() == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "depuis le 10/02/2025 pr asthme", "18/03/2019 PR TROUBLE…": SMS "pour"
             patient_title = "atient" in title.lower() or title.lower() == "pt"

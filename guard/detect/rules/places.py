@@ -59,11 +59,11 @@ _FACILITY = compile_pattern(
     r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence|dispensaire)|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"institut|fondation|ehpad|résidence|dispensaire|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
-    rf"du\s+canton|de\s+secteur|intercommunal(?:e)?))?"
-    rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’])\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
+    rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?))?"
+    rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
 # English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
 # "University Hospital Galway"): one to four capitalised words, then the type word.
@@ -82,7 +82,7 @@ _EN_GENERIC = frozenset(
 _FACILITY_HINT = AnyHint(
     CaselessHint(
         r"(?<!\w)(?:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le|dispensaire)"
+        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le|dispensaire|cl[íi]nica|hospital)"
     ),
     word_start_hint(
         "CHU CHRU CHR CHIC CHIR CHI CHS CHT CHG CH GHU GHT GH SSR USLD EHPAD HIA CMP HAD SSIAD SAAD SPASAD CMPP "
@@ -155,7 +155,7 @@ _STREET_CUES = cue_set(
 )
 _FACILITY_CUES = cue_set(
     "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
-    "pharmacie laboratoire pôle dispensaire chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
+    "pharmacie laboratoire pôle dispensaire clinica hospital chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
     "saad spasad cmpp "
     "camsp cra csapa cegidd pmi msp cpts esa lbm smr"
 )

@@ -66,3 +66,15 @@ def test_a_fragment_of_a_word_is_never_kept() -> None:
     model = Finding(8, 14, Label.PRENOM, 0.99, "model")  # "Martin": the rest "ez" is a fragment
     kept = resolve_overlaps([rule, model], len(text), text)
     assert [(text[f.start:f.end]) for f in kept] == ["Martin"]
+
+
+def test_a_lone_street_number_left_uncovered_by_the_model_stays() -> None:
+    from guard.detect.finding import Finding
+    from guard.detect.labels import Label
+    from guard.detect.merge import resolve_overlaps
+
+    text = "cabinet au 8 ter rue du Moulin, 49300 Cholet"
+    rule = Finding(11, 30, Label.ADRESSE, 0.9, "rule:places")
+    model = Finding(13, 30, Label.ADRESSE, 0.99, "model")
+    kept = resolve_overlaps([rule, model], len(text), text)
+    assert [(text[f.start:f.end]) for f in kept] == ["8", "ter rue du Moulin"]

@@ -75,3 +75,8 @@ def test_lowercase_known_first_names_after_avec_vu_chez() -> None:
     assert flagged(RULE, "vu lucas hier pour son asthme") == [("lucas", "PRENOM")]
     assert flagged(RULE, "à voir avec le cardiologue") == []
     assert flagged(RULE, "avec rose et miel") == []  # a first name that is also a word
+
+
+def test_cited_authors_and_family_nicknames() -> None:
+    assert flagged(RULE, "J'ai lu une étude (Thomas et al., 2002) sur le sujet") == []
+    assert flagged(RULE, "vu mamie jeanne ce matin, tension à 18") == [("jeanne", "PRENOM")]

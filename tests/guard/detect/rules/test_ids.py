@@ -55,3 +55,11 @@ def test_lab_request_and_bare_dossier_cues(text: str, value: str, label: str) ->
 
 def test_dossier_without_a_number_is_nothing() -> None:
     assert flagged(RULE, "Dossier : 4 pages jointes") == []
+
+
+def test_a_long_number_right_after_sejour_is_a_stay_number() -> None:
+    from guard.detect.rules.ids import HospitalIdRule
+
+    text = "vérifier le séjour 2026034781 rattaché au second"
+    assert [(text[f.start:f.end], f.label.value) for f in HospitalIdRule().find(text)] == [("2026034781", "NDA")]
+    assert HospitalIdRule().find("un séjour 2019-2020 en Espagne") == []

@@ -163,3 +163,12 @@ def test_monsieur_after_patient_is_a_title_not_an_initial() -> None:
 def test_a_lowercase_known_first_name_after_a_surname_in_capitals() -> None:
     assert flagged(RULE, "mr DOS SANTOS joao sorti hier") == [("DOS SANTOS", "NOM"), ("joao", "PRENOM")]
     assert flagged(RULE, "M. DUPONT est sorti hier") == [("DUPONT", "NOM")]
+
+
+@pytest.mark.parametrize("text", [
+    "je passe chez ton pere vers 18h pr l'insuline",  # SMS "pour"
+    "trek à plus de 4 000 m. Qu'est-ce que je lui dis ?",  # metres
+    "chez un patient DT2 sous Lantus",  # a code glued to digits
+])
+def test_sms_pour_metres_and_codes_are_not_titles(text: str) -> None:
+    assert flagged(RULE, text) == []

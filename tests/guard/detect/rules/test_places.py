@@ -230,3 +230,10 @@ def test_dispensaries_and_english_facility_names(text: str, expected: list[tuple
 ])
 def test_generic_facilities_and_the_role_of_a_drug_are_not_places(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_municipal_centres_and_iberian_clinics() -> None:
+    assert flagged(RULE, "Signé : Dr Morel, centre de santé municipal de Saint-Denis.") == [
+        ("centre de santé municipal de Saint-Denis", "HOPITAL")]
+    assert flagged(RULE, "Appel de la Clínica Santa Maria dos Anjos à Lisbonne") == [
+        ("Clínica Santa Maria dos Anjos", "HOPITAL"), ("Lisbonne", "VILLE")]
