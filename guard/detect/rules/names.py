@@ -74,7 +74,8 @@ _LOWER_STOP = frozenset(
     "il elle on en dans pour avec sans sur par vers chez se s ne n y x ans an a-t-elle a-t-il "
     "présente presente souffre souffrant tousse vient va doit a été était sera depuis hier demain "
     "aujourd'hui lui leur patient patiente docteur professeur dr pr mme mr monsieur madame bien "
-    "ok oui non merci svp stp pb rdv tel tél né née nee ne".split()
+    "ok oui non merci svp stp pb rdv tel tél né née nee ne cest jai ct ds bcp tjrs slt bjr jsuis chui "
+    "ici".split()
 ) | _DOCTOR_VERBS
 
 

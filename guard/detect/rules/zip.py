@@ -17,6 +17,8 @@ from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
+# "Saint-Denis (97400)": a town, then its postcode in brackets.
+_TOWN_THEN_BRACKET = regex.compile(r"\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*[ \t]*\($")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
 # Stdlib pre-scan (see iter_matches_at): five digits not glued to a word or a number. Written
 # to start with the digit so the engine skips to digits (a leading look-behind would make it try
@@ -70,6 +72,9 @@ class ZipRule:
             if city is not None:
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.9, self.name, "code postal suivi d'une ville"))
                 out.append(make(city[0], city[1], Label.VILLE, 0.85, self.name, "ville après un code postal"))
+                continue
+            if _TOWN_THEN_BRACKET.search(text, max(0, m.start() - 40), m.start()) and text.startswith(")", m.end()):
+                out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal entre parenthèses après la ville"))
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[max(line_start, m.start() - 80) : m.start()]

@@ -172,3 +172,7 @@ def test_a_lowercase_known_first_name_after_a_surname_in_capitals() -> None:
 ])
 def test_sms_pour_metres_and_codes_are_not_titles(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_sms_words_after_a_lowercase_title_are_not_names() -> None:
+    assert flagged(RULE, "bonjour docteur cest Kevin le fils") == []

@@ -37,3 +37,11 @@ def test_positive(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+def test_a_postcode_in_brackets_after_its_town() -> None:
+    from guard.detect.rules.zip import ZipRule
+
+    text = "Médecin traitant : Dr Payet, Saint-Denis (97400)."
+    assert [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)] == [("97400", "ZIP")]
+    assert ZipRule().find("score total (12345) hier") == []
