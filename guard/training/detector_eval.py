@@ -21,6 +21,8 @@ SETS = {
     "dev2": REPO / "tests" / "data" / "dev2" / "dev2.jsonl",
     "dev3": REPO / "tests" / "data" / "dev3" / "dev3.jsonl",
     "dev6": REPO / "tests" / "data" / "dev6" / "dev6.jsonl",
+    "dev7": REPO / "tests" / "data" / "dev7" / "dev7.jsonl",
+    "dev8": REPO / "tests" / "data" / "dev8" / "dev8.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5
