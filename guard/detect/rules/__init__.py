@@ -18,6 +18,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.email import EmailRule
     from guard.detect.rules.firstnames import FirstNameRule
     from guard.detect.rules.iban import IbanRule
+    from guard.detect.rules.layout import LayoutNameRule
     from guard.detect.rules.ids import HospitalIdRule
     from guard.detect.rules.names import TitledNameRule
     from guard.detect.rules.nir import NirRule
@@ -46,4 +47,5 @@ def default_rules() -> list[Recognizer]:
         FirstNameRule(),
         SubjectNameRule(),
         LastLineNameRule(),
+        LayoutNameRule(),
     ]

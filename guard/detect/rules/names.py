@@ -29,11 +29,11 @@ def is_medical_term(value: str) -> bool:
 
 _TITLE = compile_pattern(
     r"(?<![\w.])(?P<title>"
-    r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme|Mmes|Mlle|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME|MLLE|Dr\.?|DR\.?|Dre|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
+    r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme\.?|Mmes\.?|Mlle\.?|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME\.?|MLLE\.?|Dr\.?|DR\.?|Dre\.?|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
     r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|[Pp]atiente?\s*:?|PATIENTE?\s*:?|[Pp]t|"
     r"s['’]appel(?:le|ait)|l['’]appel(?:le|ait)|surnomm[ée]e?|[Ss]oussign[ée]e?|dite?\s*[«\"“]|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
     r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
-    r"|(?P<lower>m\.|mr|mme|mlle|monsieur|madame|dr|docteur|pr)"
+    r"|(?P<lower>m\.|mr|mme\.?|mlle\.?|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
 )
 # Stdlib pre-scan (see iter_matches_at): every place a title can start, case-insensitively (a
@@ -58,7 +58,7 @@ _PARTICLES = frozenset(
 _CAP_STOP = frozenset(
     fold(w)
     for w in (
-        "Madame Monsieur Mademoiselle Mme Mmes Mlle Mr Mrs Ms Miss Docteur Professeur Dr Pr Cher Chère Confrère Consœur "
+        "Madame Monsieur Mademoiselle Mme Mmes Mlle Mr Mrs Ms Miss Docteur Professeur Dr Dre Pr Cher Chère Confrère Consœur "
         "Cordialement Le La Les Un Une Et Ou Qui Que Est A Au Aux En Dans Pour Avec Sans Sur Son Sa Ses "
         "Patient Patiente Service Hôpital CHU Clinique EHPAD USLD SSR Urgences Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
         "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet"
@@ -133,7 +133,7 @@ class TitledNameRule:
             if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "LE PATIENT DÉCRIT DES DOULEURS": ALL-CAPS prose, not a form label
             # Initials only after a civility or doctor title: after "Patient :" an "M." is "Monsieur".
-            civility = not lower_title and "atient" not in title.lower() and title.lower() != "pt" \
+            civility = "atient" not in title.lower() and title.lower() not in ("pt", "pr", "m.") \
                 and not title.rstrip().endswith(":")
             initials = _INITIALS.match(text, m.end()) if civility else None
             tokens = self._tokens(text, initials.end(1) if initials else m.end())

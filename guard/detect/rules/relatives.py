@@ -25,7 +25,10 @@ _RELATION = (
     r"beau-p[èe]re|belle-s(?:œ|oe)ur|beau-fr[èe]re|tut(?:eur|rice)|curat(?:eur|rice)|aidante?|voisine?|amie?|"
     r"enfant|b[ée]b[ée]|petite?|maman|papa|infirmi[èe]re?|IDE|IDEL|kin[ée]|interne|externe|coll[èe]gue|"
     r"aide-soignante?|auxiliaire\s+de\s+vie|patiente?|r[ée]sidente?|grand-m[èe]re|grand-p[èe]re|arri[èe]re-grand-m[èe]re|"
-    r"beaux-parents|demi-s(?:œ|oe)ur|demi-fr[èe]re|marraine|parrain|nounou"
+    r"beaux-parents|demi-s(?:œ|oe)ur|demi-fr[èe]re|marraine|parrain|nounou|"
+    r"sage-femme|secr[ée]taire|assistante?\s+sociale?|pharmacien(?:ne)?|psychologue|orthophoniste|"
+    r"ergoth[ée]rapeute|di[ée]t[ée]ticien(?:ne)?|ambulanci(?:er|[èe]re)|[ée]ducat(?:eur|rice)|"
+    r"psychomotricien(?:ne)?|cadre\s+de\s+sant[ée]|aide\s+[àa]\s+domicile|auxiliaire\s+de\s+pu[ée]riculture"
 )
 _ENGLISH = r"son|daughter|husband|wife|brother|sister|mother|father|partner|grandson|granddaughter|nurse"
 _PATTERN = compile_pattern(
@@ -57,7 +60,8 @@ _QUALIFIERS = frozenset(fold(w) for w in (
     "mineure adoptif adoptive biologique légal légale actuel actuelle ancien ancienne défunt défunte "
     "joignable également aussi venu venue seul seule âgé âgée référent référente principal principale "
     "habituel habituelle libéral libérale référente coordinatrice coordinateur beaucoup encore infiniment "
-    "tous toutes team équipe famille".split()))
+    "tous toutes team équipe famille médical médicale social sociale hospitalier hospitalière territorial "
+    "territoriale scolaire".split()))
 
 
 
@@ -100,7 +104,9 @@ _RELATION_CUES = cue_set(
     "aidant aidante voisin voisine ami amie enfant bébé maman papa infirmier infirmière infirmièr ide idel "
     "kiné interne externe collègue aide soignant soignante auxiliaire patient patiente résident résidente "
     "parents grand arriere demi marraine parrain nounou son daughter husband wife brother sister mother father partner grandson "
-    "granddaughter nurse"
+    "granddaughter nurse sage secrétaire assistante assistant pharmacien pharmacienne psychologue orthophoniste "
+    "ergothérapeute diététicien diététicienne ambulancier ambulancière éducateur éducatrice psychomotricien "
+    "psychomotricienne cadre aide"
 )
 _GREETING_CUES = cue_set("salut bonjour bonsoir coucou hello hi dear cher chère")
 # Cheap stdlib pre-checks: the `regex` scans below only run when their keyword occurs at all.

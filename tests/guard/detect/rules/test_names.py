@@ -176,3 +176,8 @@ def test_sms_pour_metres_and_codes_are_not_titles(text: str) -> None:
 
 def test_sms_words_after_a_lowercase_title_are_not_names() -> None:
     assert flagged(RULE, "bonjour docteur cest Kevin le fils") == []
+
+
+def test_titles_written_with_a_dot() -> None:
+    assert flagged(RULE, "Mme. Fodé, vue ce jour") == [("Fodé", "NOM")]
+    assert flagged(RULE, "docteur T. Stoessel") == [("T.", "PRENOM"), ("Stoessel", "NOM")]

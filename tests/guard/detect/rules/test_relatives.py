@@ -105,3 +105,13 @@ def test_pre_scanned_patterns_match_exactly_like_a_full_scan(text: str) -> None:
     for pattern, hint in ((relatives._PATTERN, relatives._PATTERN_HINT),):
         assert [m.span() for m in iter_matches_at(pattern, hint, text, "t")] == \
             [m.span() for m in iter_matches(pattern, text, "t")]
+
+
+def test_professionals_named_after_their_role() -> None:
+    from guard.detect.rules.relatives import RelativeNameRule
+
+    rule = RelativeNameRule()
+    text = "l'assistante sociale Coumba RAKOTOMALALA-LAVERGNE : il a mal dormi"
+    assert [(text[f.start:f.end], f.label.value) for f in rule.find(text)] == [
+        ("Coumba", "PRENOM"), ("RAKOTOMALALA-LAVERGNE", "NOM")]
+    assert rule.find("la secrétaire Médicale du service") == []

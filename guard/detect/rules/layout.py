@@ -1,0 +1,106 @@
+"""Names placed by a document's layout rather than by a cue word in the sentence.
+
+Why: exports, forms and hand-offs put the patient's name on a line of its own above the
+birth date ("Mon espace santé – Profil médical\\nGheorghiu-Ramanantsoa Radu\\nNé le …"), or at
+the head of a bed line ("Duarte Vaillancourt, lit 4."), or as an initial and a surname in
+capitals ("N. ILUNGA, 14 ans"). The layout is the evidence:
+
+- a line holding only two or three name-shaped words, right above a line that opens with a
+  birth or identity cue (né(e) le, DDN, date de naissance, INS, NIR, IPP, n° SS);
+- two or three name-shaped words opening a line or a clause, then ", lit 4" / "(chambre 12)";
+- an initial, a dot and a surname in capitals of three letters or more.
+
+Name-shaped: capitalised or in capitals, not a stop word, title, relative or lexicon term.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from guard.detect.finding import Finding
+from guard.detect.labels import Label
+from guard.detect.lexicon import is_medical_term
+from guard.detect.rules.context import fold
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿœĀ-ſ"
+_WORD = rf"(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}})(?:[-'’](?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}))*"
+_PARTICLE = r"(?:(?i:de|du|des|le|la|da|dos|van|von|ben|el|al|ould)[ \t]+)?"
+_NAME_LINE = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}})[ \t]*\n[ \t]*"
+    r"(?i:n[ée]e?\b|ddn\b|date\s+de\s+naissance|ins\b|nir\b|ipp\b|n°\s*ss\b|n°\s*s[ée]cu|s[ée]curit[ée]\s+sociale)"
+)
+_BED_LINE = re.compile(
+    rf"(?:^|(?<=[\n:;•\-–—]))[ \t]*(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}})"
+    r"[ \t]*(?:,[ \t]*|\([ \t]*)(?i:lit|chambre|ch\.?|box)[ \t]*\d"
+)
+_INITIAL_CAPS = re.compile(
+    rf"(?<![\w.'’\-/])(?P<initial>[A-LN-ZÀ-Þ]\.)[ \t]?(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)(?![\w'’.])"
+)  # (not before a dot: "J. MED." is a journal)
+# Species after a genus initial, written in capitals in lab headings: "E. COLI".
+_SPECIES = frozenset(
+    "coli aureus pylori difficile faecalis faecium pneumoniae trachomatis albicans cloacae aeruginosa "
+    "epidermidis pyogenes agalactiae influenzae meningitidis gonorrhoeae jirovecii vulgaris mirabilis".split()
+)
+_NOT_NAMES = frozenset(fold(w) for w in (
+    "Patient Patiente Nom Prénom Prenom Madame Monsieur Mme Mlle Docteur Dr Pr Service Unité Chambre Lit Box "
+    "Objet Date Motif Conclusion Antécédents Traitement Adresse Téléphone Tél Tel Mail Courriel Médecin "
+    "Profil Médical Santé Espace Identité Dossier Fiche Compte Rendu Sortie Entrée Admission Urgences "
+    "Mon Ma Mes Le La Les Un Une Et Ou De Du Des Au Aux"
+).split())
+_WHY_LINE = "nom seul sur sa ligne au-dessus de la date de naissance"
+_WHY_BED = "nom en tête d'une ligne de transmission (lit, chambre)"
+_WHY_INITIAL = "initiale et nom en capitales"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from guard.detect.rules.names import first_names
+
+    return first_names()
+
+
+def _name_words(span: str) -> bool:
+    words = [w for w in span.split() if fold(w) not in ("de", "du", "des", "le", "la", "da", "dos", "van",
+                                                         "von", "ben", "el", "al", "ould")]
+    return bool(words) and all(fold(w) not in _NOT_NAMES and not is_medical_term(w) for w in words) \
+        and not is_medical_term(span)
+
+
+def _label_words(text: str, start: int, span: str, score: float, source: str, why: str) -> list[Finding]:
+    """One finding per word: a known first name is PRENOM, the rest NOM (particles join the next word)."""
+    out: list[Finding] = []
+    names = _first_names()
+    for m in re.finditer(r"\S+", span):
+        word = m.group()
+        label = Label.PRENOM if fold(word) in names and not word.isupper() else Label.NOM
+        out.append(Finding(start + m.start(), start + m.end(), label, score, source, why))
+    return out
+
+
+class LayoutNameRule:
+    """Names placed by layout: above a birth line, heading a bed line, initial + capitals."""
+
+    name = "rule:layout"
+
+    def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        if "\n" in text:
+            for m in _NAME_LINE.finditer(text):
+                if _name_words(m.group("name")):
+                    out.extend(_label_words(text, m.start("name"), m.group("name"), 0.75, self.name, _WHY_LINE))
+        low = text.lower()
+        if "lit" in low or "chambre" in low or "ch" in low or "box" in low:
+            for m in _BED_LINE.finditer(text):
+                if _name_words(m.group("name")):
+                    out.extend(_label_words(text, m.start("name"), m.group("name"), 0.7, self.name, _WHY_BED))
+        if "." in text:
+            for m in _INITIAL_CAPS.finditer(text):
+                name = m.group("name")  # (the initial is never "M.": that is "Monsieur")
+                if fold(name) in _NOT_NAMES or fold(name) in _SPECIES or is_medical_term(name) \
+                        or not any(c in "AEIOUYÀÂÉÈÊËÎÏÔÛÜ" for c in name) or fold(name).strip("xyz") == "":
+                    continue  # "E. COLI", "DTP", "XXX": a species, an acronym, a placeholder
+                out.append(Finding(m.start("initial"), m.end("initial"), Label.PRENOM, 0.7, self.name, _WHY_INITIAL))
+                out.append(Finding(m.start("name"), m.end("name"), Label.NOM, 0.75, self.name, _WHY_INITIAL))
+        return out
