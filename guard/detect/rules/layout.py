@@ -22,6 +22,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.rules.context import fold
+from guard.detect.rules.subjects import _PEOPLE_WORDS
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿœĀ-ſ"
@@ -35,6 +36,24 @@ _BED_LINE = re.compile(
     rf"(?:^|(?<=[\n:;•\-–—]))[ \t]*(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}})"
     r"[ \t]*(?:,[ \t]*|\([ \t]*)(?i:lit|chambre|ch\.?|box)[ \t]*\d"
 )
+_MONTHS = (r"janv(?:ier)?|f[ée]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
+           r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?")
+# A name pair (or a name after a consultation verb) followed by what only a person has: a birth
+# date or an age in brackets or after a dash, "DDN", "née le", "nom de naissance", a relative.
+_PERSON_AFTER = (
+    rf"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)(?:"
+    rf"(?i:ddn|n[ée]e?[ \t]+le|nom[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+[àa]\b|"
+    rf"\d{{1,3}}[ \t]*(?:ans|a|years?[ \t]+old|mois)\b|"
+    rf"(?:sa|son|ses)[ \t]+(?:fille|fils|m[èe]re|p[èe]re|nounou|s(?:œ|oe)ur|fr[èe]re|tante|oncle|ni[èe]ce|neveu|voisine?|tut(?:eur|rice))\b|"
+    rf"vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult))"
+    rf"|(?P<date>(?<=[(\-–—\s])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?<=\()[ \t]*\d{{1,2}}(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}}))"
+)
+_PAIR_CUED = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_PERSON_AFTER}"
+)
+_ONE_CUED = re.compile(
+    rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_PERSON_AFTER}"
+)
 _INITIAL_CAPS = re.compile(
     rf"(?<![\w.'’\-/])(?P<initial>[A-LN-ZÀ-Þ]\.)[ \t]?(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)(?![\w'’.])"
 )  # (not before a dot: "J. MED." is a journal)
@@ -47,11 +66,12 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "Patient Patiente Nom Prénom Prenom Madame Monsieur Mme Mlle Docteur Dr Pr Service Unité Chambre Lit Box "
     "Objet Date Motif Conclusion Antécédents Traitement Adresse Téléphone Tél Tel Mail Courriel Médecin "
     "Profil Médical Santé Espace Identité Dossier Fiche Compte Rendu Sortie Entrée Admission Urgences "
-    "Mon Ma Mes Le La Les Un Une Et Ou De Du Des Au Aux"
-).split())
+    "Mon Ma Mes Le La Les Un Une Et Ou De Du Des Au Aux Mr Mrs Ms M Mmes Pt"
+).split()) | _PEOPLE_WORDS
 _WHY_LINE = "nom seul sur sa ligne au-dessus de la date de naissance"
 _WHY_BED = "nom en tête d'une ligne de transmission (lit, chambre)"
 _WHY_INITIAL = "initiale et nom en capitales"
+_WHY_CUED = "nom suivi d'une date de naissance, d'un âge ou d'un proche"
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +86,14 @@ def _name_words(span: str) -> bool:
                                                          "von", "ben", "el", "al", "ould")]
     return bool(words) and all(fold(w) not in _NOT_NAMES and not is_medical_term(w) for w in words) \
         and not is_medical_term(span)
+
+
+def _name_evidence(span: str) -> bool:
+    """A known first name among the words, or a surname in capitals beside a capitalised word."""
+    words = span.split()
+    if any(fold(w) in _first_names() for w in words):
+        return True
+    return any(w.isupper() and len(w) > 2 for w in words) and any(not w.isupper() for w in words)
 
 
 def _label_words(text: str, start: int, span: str, score: float, source: str, why: str) -> list[Finding]:
@@ -95,6 +123,17 @@ class LayoutNameRule:
             for m in _BED_LINE.finditer(text):
                 if _name_words(m.group("name")):
                     out.extend(_label_words(text, m.start("name"), m.group("name"), 0.7, self.name, _WHY_BED))
+        for pattern, score in ((_PAIR_CUED, 0.75), (_ONE_CUED, 0.7)):
+            for m in pattern.finditer(text):
+                start, name = m.start("name"), m.group("name")
+                lead = re.match(r"(?:de|du|des|le|la)[ \t]+", name)  # "le dossier de Sequeira Maxence"
+                if lead:
+                    start, name = start + lead.end(), name[lead.end():]
+                if not _name_words(name):
+                    continue
+                if m.group("date") and not _name_evidence(name):
+                    continue  # "Bilan Sanguin (12/03/2024)": a dated heading, not a person
+                out.extend(_label_words(text, start, name, score, self.name, _WHY_CUED))
         if "." in text:
             for m in _INITIAL_CAPS.finditer(text):
                 name = m.group("name")  # (the initial is never "M.": that is "Monsieur")

@@ -133,7 +133,7 @@ class TitledNameRule:
             if title.startswith("PATIENT") and ":" not in title and _CAPS_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "LE PATIENT DÉCRIT DES DOULEURS": ALL-CAPS prose, not a form label
             # Initials only after a civility or doctor title: after "Patient :" an "M." is "Monsieur".
-            civility = "atient" not in title.lower() and title.lower() not in ("pt", "pr", "m.") \
+            civility = "atient" not in title.lower() and title.lower() != "pt" and title not in ("pr", "m.") \
                 and not title.rstrip().endswith(":")
             initials = _INITIALS.match(text, m.end()) if civility else None
             tokens = self._tokens(text, initials.end(1) if initials else m.end())

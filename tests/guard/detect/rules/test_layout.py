@@ -23,7 +23,6 @@ def test_names_placed_by_layout(text: str, expected: list[tuple[str, str]]) -> N
 
 @pytest.mark.parametrize("text", [
     "Compte Rendu\nDate de naissance : à compléter",  # document words
-    "Patient : M. PINTO Manuel, né le 3 mai",  # "M." is Monsieur: the titled rule's job
     "N Engl J. MED. 2002;346:1",  # a journal
     "culture positive à E. COLI",  # a species
     "142 UI/L. DTP à jour",  # a unit, then an acronym
@@ -31,3 +30,33 @@ def test_names_placed_by_layout(text: str, expected: list[tuple[str, str]]) -> N
 ])
 def test_headings_titles_journals_species_and_placeholders_are_left(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kaboré Maxence - DDN 26.08.1988 - IPP 4", [("Kaboré", "NOM"), ("Maxence", "NOM")]),
+        ("Abitbol Ryad (91 years old)", [("Abitbol", "NOM"), ("Ryad", "NOM")]),
+        ("LUONG Soizic (11/5/89) : lombalgie", [("LUONG", "NOM"), ("Soizic", "NOM")]),
+        ("relance par Duarte Lemercier, sa nounou,", [("Duarte", "NOM"), ("Lemercier", "NOM")]),
+        ("J'ai en consultation Sevgi, 13 ans", [("Sevgi", "NOM")]),
+        ("Pour : Karadeniz née le 16/01/2013", [("Karadeniz", "NOM")]),
+    ],
+)
+def test_names_followed_by_a_birth_date_an_age_or_a_relative(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bilan Sanguin (12/03/2024)",  # a dated heading
+    "Moulins, le 7 mars 2018",  # a letter's date line
+    "Enfant Anrifati, 6 ans",  # a people word opens it: only "Anrifati" could be a name
+    "MR GUERREIRO",  # a title, no cue
+])
+def test_dated_headings_date_lines_and_people_words_are_left(text: str) -> None:
+    assert ("Bilan", "NOM") not in flagged(RULE, text) and ("Enfant", "NOM") not in flagged(RULE, text) \
+        and ("MR", "NOM") not in flagged(RULE, text) and ("Moulins", "NOM") not in flagged(RULE, text)
+
+
+def test_monsieur_is_never_read_as_an_initial() -> None:
+    assert ("M.", "PRENOM") not in flagged(RULE, "Patient : M. PINTO Manuel, né le 3 mai")
