@@ -21,6 +21,7 @@ from functools import lru_cache
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
+from guard.detect.rules._words import cue_set, has_any, lowered
 from guard.detect.rules.context import fold
 from guard.detect.rules.subjects import _PEOPLE_WORDS
 
@@ -40,19 +41,28 @@ _MONTHS = (r"janv(?:ier)?|f[ée]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?
            r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?")
 # A name pair (or a name after a consultation verb) followed by what only a person has: a birth
 # date or an age in brackets or after a dash, "DDN", "née le", "nom de naissance", a relative.
-_PERSON_AFTER = (
-    rf"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)(?:"
-    rf"(?i:ddn|n[ée]e?[ \t]+le|nom[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+[àa]\b|"
-    rf"\d{{1,3}}[ \t]*(?:ans|a|years?[ \t]+old|mois)\b|"
-    rf"(?:sa|son|ses)[ \t]+(?:fille|fils|m[èe]re|p[èe]re|nounou|s(?:œ|oe)ur|fr[èe]re|tante|oncle|ni[èe]ce|neveu|voisine?|tut(?:eur|rice))\b|"
-    rf"vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult))"
-    rf"|(?P<date>(?<=[(\-–—\s])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?<=\()[ \t]*\d{{1,2}}(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}}))"
+_SEP = r"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)"
+# Cues, in three cheap scans: numbers (an age, a date) start with a digit or a bracket; the word
+# cues run case-sensitively on the lowercased text (see `lowered`), or caselessly when it has none.
+# Digit first, so the engine skips to digits; what must come before a date is checked after.
+_NUMBER_CUE = re.compile(
+    r"\d{1,3}[ \t]*(?:ans|a|years?[ \t]+old|mois)\b"
+    r"|(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    rf"|\d{{1,2}}(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}})"
 )
-_PAIR_CUED = re.compile(
-    rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_PERSON_AFTER}"
+_WORD_CUE = (
+    r"(?<!\w)(?:ddn|n[ée]e?[ \t]+le|nom[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+[àa]\b|"
+    r"(?:sa|son|ses)[ \t]+(?:fille|fils|m[èe]re|p[èe]re|nounou|s(?:œ|oe)ur|fr[èe]re|tante|oncle|ni[èe]ce|neveu|"
+    r"voisine?|tut(?:eur|rice))\b|vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult))"
 )
-_ONE_CUED = re.compile(
-    rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_PERSON_AFTER}"
+_WORD_CUE_LOW = re.compile(_WORD_CUE)
+_WORD_CUE_ANY = re.compile(_WORD_CUE, re.IGNORECASE)
+# The cue is found first (a few per text), then the name is looked for right before it.
+_PAIR_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_SEP}$"
+)
+_ONE_BEFORE = re.compile(
+    rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_SEP}$"
 )
 _INITIAL_CAPS = re.compile(
     rf"(?<![\w.'’\-/])(?P<initial>[A-LN-ZÀ-Þ]\.)[ \t]?(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)(?![\w'’.])"
@@ -66,8 +76,9 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "Patient Patiente Nom Prénom Prenom Madame Monsieur Mme Mlle Docteur Dr Pr Service Unité Chambre Lit Box "
     "Objet Date Motif Conclusion Antécédents Traitement Adresse Téléphone Tél Tel Mail Courriel Médecin "
     "Profil Médical Santé Espace Identité Dossier Fiche Compte Rendu Sortie Entrée Admission Urgences "
-    "Mon Ma Mes Le La Les Un Une Et Ou De Du Des Au Aux Mr Mrs Ms M Mmes Pt"
+    "Mon Ma Mes Le La Les Un Une Et Ou De Du Des Au Aux Mr Mrs Ms M Mmes Pt Née Né Nee Ne DDN Sa Son Ses Vu Vue"
 ).split()) | _PEOPLE_WORDS
+_BED_CUES = cue_set("lit chambre ch box")
 _WHY_LINE = "nom seul sur sa ligne au-dessus de la date de naissance"
 _WHY_BED = "nom en tête d'une ligne de transmission (lit, chambre)"
 _WHY_INITIAL = "initiale et nom en capitales"
@@ -86,6 +97,16 @@ def _name_words(span: str) -> bool:
                                                          "von", "ben", "el", "al", "ould")]
     return bool(words) and all(fold(w) not in _NOT_NAMES and not is_medical_term(w) for w in words) \
         and not is_medical_term(span)
+
+
+def _date_cue_ok(text: str, m: re.Match[str]) -> bool:
+    """A numeric date counts as a cue right after a bracket, a dash or a space ("(11/5/89)",
+    "- 26.08.1988"); a date in words only inside brackets ("(2 décembre 33)")."""
+    start = m.start()
+    if m.group("date")[-1:].isdigit() and any(c in m.group("date") for c in "/.-") and \
+            not any(c.isalpha() for c in m.group("date")):
+        return start > 0 and text[start - 1] in "(-–— \t\n"
+    return text[max(0, start - 3):start].rstrip(" \t").endswith("(")
 
 
 def _name_evidence(span: str) -> bool:
@@ -118,20 +139,34 @@ class LayoutNameRule:
             for m in _NAME_LINE.finditer(text):
                 if _name_words(m.group("name")):
                     out.extend(_label_words(text, m.start("name"), m.group("name"), 0.75, self.name, _WHY_LINE))
-        low = text.lower()
-        if "lit" in low or "chambre" in low or "ch" in low or "box" in low:
+        if has_any(text, _BED_CUES):
             for m in _BED_LINE.finditer(text):
                 if _name_words(m.group("name")):
                     out.extend(_label_words(text, m.start("name"), m.group("name"), 0.7, self.name, _WHY_BED))
-        for pattern, score in ((_PAIR_CUED, 0.75), (_ONE_CUED, 0.7)):
-            for m in pattern.finditer(text):
+        low = lowered(text)
+        word_cues = _WORD_CUE_LOW.finditer(low) if low is not None else _WORD_CUE_ANY.finditer(text)
+        cues = [(c.start(), c.group("date") is not None) for c in _NUMBER_CUE.finditer(text)
+                if c.group("date") is None or _date_cue_ok(text, c)]
+        cues += [(c.start(), False) for c in word_cues]
+        for cue_start, dated in sorted(cues):
+            lo = max(0, cue_start - 90)
+            before = text[lo:cue_start].rstrip(" \t,(-–—")
+            last = before.rsplit(None, 1)[-1] if before else ""
+            if not last[:1].isupper():
+                continue  # "5 mg", "depuis 2 ans": no capitalised word right before the cue
+            m = _PAIR_BEFORE.search(text, lo, cue_start)
+            score = 0.75
+            if m is None:
+                m = _ONE_BEFORE.search(text, lo, cue_start)
+                score = 0.7
+            if m is not None:
                 start, name = m.start("name"), m.group("name")
                 lead = re.match(r"(?:de|du|des|le|la)[ \t]+", name)  # "le dossier de Sequeira Maxence"
                 if lead:
                     start, name = start + lead.end(), name[lead.end():]
                 if not _name_words(name):
                     continue
-                if m.group("date") and not _name_evidence(name):
+                if dated and not _name_evidence(name):
                     continue  # "Bilan Sanguin (12/03/2024)": a dated heading, not a person
                 out.extend(_label_words(text, start, name, score, self.name, _WHY_CUED))
         if "." in text:
