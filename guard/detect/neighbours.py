@@ -78,9 +78,11 @@ _WHY = "nom de famille accolé à un prénom trouvé"
 
 
 def _surname_word(word: str) -> bool:
+    from guard.detect.rules.subjects import _PEOPLE_WORDS
+
     core = word.split()[-1] if " " in word else word
     folded = fold(core)
-    return (len(core) >= 2 and folded not in _CAP_STOP and folded not in _NOT_SURNAME
+    return (len(core) >= 2 and folded not in _CAP_STOP and folded not in _NOT_SURNAME and folded not in _PEOPLE_WORDS
             and not is_medical_term(core) and not is_medical_term(word))
 
 

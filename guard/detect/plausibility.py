@@ -112,6 +112,11 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
             return False
+        if " " not in span.strip() and _FIELD_LABEL_AFTER.match(text, finding.end) \
+                and _LINE_OR_DASH_BEFORE.search(text, max(0, finding.start - 6), finding.start):
+            return False  # "Lieu : Lyon", "Portable : +33…", "Endoscopiste : Dr …": a form's label
+        if span.isupper() and text[finding.start - 1:finding.start] == "(" and text.startswith(")", finding.end):
+            return False  # "(CACES)": an acronym spelt out in brackets
         if _INVERTED_SUBJECT.match(text, finding.end) or _CODE_SUFFIX.match(text, finding.end):
             return False  # "Pouvez-vous", "KEYNOTE-522": a verb and its subject, a trial or code
         if _template_field(text, finding, span):
@@ -193,6 +198,8 @@ def plausible(text: str, finding: Finding) -> bool:
 _INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
 # "Dosage de la vitamine D": a noun opening a sentence and its lowercase complement.
 _OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’]|pour|sur|avec|concernant)[ \t]*(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’])?[a-zà-ÿ]")
+_FIELD_LABEL_AFTER = re.compile(r"[ \t]*:(?!\d)")
+_LINE_OR_DASH_BEFORE = re.compile(r"(?:^|[\n—–\-|•;])[ \t]*$")
 # "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
 _CODE_SUFFIX = re.compile(r"-\d")
 # Lowercase street words that may follow a number in an address ("12 rue", "3 bis").

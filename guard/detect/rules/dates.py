@@ -91,6 +91,7 @@ _EN_HINT = re.compile(
 # substring test skips the scan in French text (about 0.035 ms per 1,000 characters).
 _EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
+_ENUM_BEFORE = re.compile(r"(?i)(?<!\w)(?:les|le|du|des)\s+(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|et)\s*$")
 _RANGE_START = regex.compile(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
 _LEGAL_BEFORE = regex.compile(
@@ -212,6 +213,14 @@ class DateRule:
                     self._emit(out, text, m.start(), m.end(), 0.85 if (m.group("year") or m.group("year2")) else 0.75,
                                "date en anglais")
         for f in list(out):
+            e = _ENUM_BEFORE.search(text, max(0, f.start - 40), f.start)
+            if e is not None:  # "les 18, 20, 23 et 25/11/2026": every day shares the month
+                for d in re.finditer(r"\d{1,2}", e.group("days")):
+                    if 1 <= int(d.group()) <= 31:
+                        pos = e.start("days") + d.start()
+                        out.append(make(pos, pos + len(d.group()), f.label, min(f.score, 0.8), self.name,
+                                        "jour d'une énumération de dates"))
+                continue
             r = _RANGE_START.search(text, max(0, f.start - 20), f.start)
             if r is not None and (not r.group(1).isdigit() or 1 <= int(r.group(1)) <= 31):
                 out.append(make(r.start(1), r.end(1), f.label, min(f.score, 0.8), self.name, "début d'une période (du … au …)"))

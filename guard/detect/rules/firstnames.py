@@ -48,6 +48,8 @@ _AGE_AFTER = re.compile(
     r"(?:[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)|[ \t]+\d{1,3}[ \t]*ans)(?![\w])"
 )
 # Matched caselessly (CaselessHint: on the lowercased text when it can): use its offsets only.
+# Endings of French adjectives and participles ("agité", "confus", "douloureux", "fébrile").
+_ADJECTIVE_END = re.compile(r"(?:é|ée|és|ées|if|ive|eux|euse|ant|ante|ique|able|ible|al|ale|us|ile|aire)$")
 _LOWER_AGED = CaselessHint(
     r"(?<!\w)(?:patiente?|pt|mme|mr|m\.|monsieur|madame|mlle)[ \t]+"
     rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)"
@@ -100,12 +102,13 @@ _LOWER_PAIR_END = re.compile(
 )
 _RELATION_CUES = cue_set(
     "mère mere père pere fille fils sœur soeur frère frere femme mari épouse epouse époux epoux compagne "
-    "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine"
+    "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine "
+    "patient patiente"
 )
 _LOWER_AFTER_RELATION = re.compile(
     rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
     rf"femme|mari|[ée]pouse|[ée]poux|compagne|compagnon|copine|copain|ex|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
-    rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+    rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?|patiente?|petite?)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 
 
@@ -254,6 +257,8 @@ class FirstNameRule:
             words = [(w.group(), m.start(1) + w.start()) for w in re.finditer(r"\S+", text[m.start(1):m.end(1)])]
             if not words or any(w[:1].isupper() or fold(w) in _LOWER_STOP or is_medical_term(w) for w, _ in words):
                 continue
+            if any(fold(w) not in names and _ADJECTIVE_END.search(w) for w, _ in words):
+                continue  # "patient agité confus 78a": how the patient is, not who
             for w, start in words:
                 f = fold(w)
                 label = Label.NOM if f in _PARTICLES else Label.PRENOM if f in names else Label.NOM

@@ -46,7 +46,7 @@ _SEP = r"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)"
 # cues run case-sensitively on the lowercased text (see `lowered`), or caselessly when it has none.
 # Digit first, so the engine skips to digits; what must come before a date is checked after.
 _NUMBER_CUE = re.compile(
-    r"\d{1,3}[ \t]*(?:ans|a|years?[ \t]+old|mois)\b"
+    r"\d{1,3}[ \t]*(?i:ans|a|years?[ \t]+old|mois)\b"
     r"|(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     rf"|\d{{1,2}}(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}})"
 )
@@ -164,6 +164,11 @@ class LayoutNameRule:
                 lead = re.match(r"(?:de|du|des|le|la)[ \t]+", name)  # "le dossier de Sequeira Maxence"
                 if lead:
                     start, name = start + lead.end(), name[lead.end():]
+                while not _name_words(name) and score == 0.75:
+                    first = re.match(r"\S+[ \t]+", name)  # "LE PATIENT RAKOTOMALALA HERY 38 ANS": drop "LE PATIENT"
+                    if first is None or len(name[first.end():].split()) < 2:
+                        break
+                    start, name = start + first.end(), name[first.end():]
                 if not _name_words(name):
                     continue
                 if dated and not _name_evidence(name):

@@ -229,6 +229,10 @@ class TitledNameRule:
         if fold(first[0]) in _PARTICLES and rest and fold(rest[0][0]) not in _LOWER_STOP:
             picked.append(rest[0])  # "mme da costa fernanda": the particle's name comes with it
             rest = rest[1:]
+        if len(rest) >= 2 and fold(rest[0][0]) in _PARTICLES and fold(rest[1][0]) not in _LOWER_STOP \
+                and not is_medical_term(rest[1][0]):
+            picked.extend(rest[:2])  # "mme ribeiro da silva ana": a particle inside the surname
+            rest = rest[2:]
         if rest and fold(rest[0][0]) in first_names() and fold(rest[0][0]) not in _LOWER_STOP:
             picked.append(rest[0])
         return picked

@@ -59,12 +59,17 @@ _FACILITY = compile_pattern(
     r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
-    r"institut|fondation|ehpad|résidence|dispensaire|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"institut|fondation|ehpad|résidence|dispensaire|imagerie(?:\s+m[ée]dicale)?|"
+    r"cabinet(?=\s+(?:de|d['’])\s*[a-zé]{3,}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie))|"
+    r"centre(?=\s+[a-zé]{3,}(?:ique|ogique)\s)|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
-    rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?))?"
+    rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?|"
+    rf"civil|sp[ée]cialis[ée]|[a-zé]{{3,}}(?:ique|ogique)s?))?"
+    rf"(?:\s+(?:de|d['’])\s*(?i:[a-zé]{{3,}}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie|urgences|sant[ée]|soins)))?"
     rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
+_SECTION = re.compile(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
 # English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
 # "University Hospital Galway"): one to four capitalised words, then the type word.
 _EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re))\b")
@@ -82,7 +87,7 @@ _EN_GENERIC = frozenset(
 _FACILITY_HINT = AnyHint(
     CaselessHint(
         r"(?<!\w)(?:h[ôo]pital|maternit[ée]|centre|cabinet|clinique|polyclinique|groupe|maison|institut|"
-        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le|dispensaire|cl[íi]nica|hospital)"
+        r"fondation|ehpad|résidence|pharmacie|laboratoire|p[ôo]le|dispensaire|cl[íi]nica|hospital|imagerie)"
     ),
     word_start_hint(
         "CHU CHRU CHR CHIC CHIR CHI CHS CHT CHG CH GHU GHT GH SSR USLD EHPAD HIA CMP HAD SSIAD SAAD SPASAD CMPP "
@@ -155,7 +160,7 @@ _STREET_CUES = cue_set(
 )
 _FACILITY_CUES = cue_set(
     "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
-    "pharmacie laboratoire pôle dispensaire clinica hospital chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
+    "pharmacie laboratoire pôle dispensaire clinica hospital imagerie chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
     "saad spasad cmpp "
     "camsp cra csapa cegidd pmi msp cpts esa lbm smr"
 )
@@ -262,6 +267,10 @@ class PlaceRule:
                 continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
             out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
                             "hôpital connu désigné par son nom seul"))
+        if "section" in text or "Section" in text:
+            for m in _SECTION.finditer(text):  # "section Boisvin": a locality in the Antilles
+                if not is_medical_term(m.group(1)):
+                    out.append(make(m.start(), m.end(), Label.ADRESSE, 0.75, self.name, "section (lieu-dit des Antilles)"))
         if _EN_FACILITY_WORD.search(text):
             for m in _EN_FACILITY.finditer(text):
                 words = m.group("name").split()

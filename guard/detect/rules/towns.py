@@ -23,6 +23,7 @@ from importlib import resources
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
+from guard.detect.rules._words import lowered
 from guard.detect.rules.context import fold
 
 _FILES = ("communes.txt", "villes_monde.txt")
@@ -64,6 +65,13 @@ _CUE_BEFORE = re.compile(
 _LETTER_DATE = re.compile(r"[ \t]*,[ \t]*le[ \t]+\d", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•\-–—])[ \t]*$")
 _CONTRACTED = re.compile(r"(?<![\w'’])(au|aux|du|des)[ \t]+$", re.IGNORECASE)
+_LOWER_CUE_SRC = (
+    r"(?<![\w'’])(?:à|a|vers|habite(?:[ \t]+[àa])?|vit(?:[ \t]+[àa])?|r[ée]side(?:[ \t]+[àa])?|"
+    r"originaire[ \t]+d[e'’]|de[ \t]+retour[ \t]+d[e'’]|pr[èe]s[ \t]+d[e'’]|n[ée]e?[ \t]+[àa]|"
+    r"domicili[ée]e?[ \t]+[àa])[ \t]+(?P<w>[a-zß-öø-ÿœ][a-zß-öø-ÿœ'’]*(?:-[a-zß-öø-ÿœ'’]+)*)"
+)
+_LOWER_CUE = re.compile(_LOWER_CUE_SRC)
+_LOWER_CUE_ANY = re.compile(_LOWER_CUE_SRC, re.IGNORECASE)
 _WHY = "ville connue"
 
 
@@ -184,7 +192,30 @@ class TownRule:
                 continue  # "Male, 45 ans", "Ville de…": a short word opening a sentence needs a cue
             found.append(Finding(m.start(), end, Label.VILLE, 0.85 if cued else 0.8, self.name, _WHY))
             pos = end
+        found.extend(self._lowercase(text, keys, needs_cue, {f.start for f in found}))
         return found
+
+    def _lowercase(self, text: str, keys: frozenset[str], needs_cue: frozenset[str],
+                   taken: set[int]) -> list[Finding]:
+        """SMS style: "elle vit a venissieux", "il bosse a roubaix". Lowercase only right after
+        a locative word, and only names that are no word, first name or ambiguous town."""
+        out: list[Finding] = []
+        low = lowered(text)
+        scan = _LOWER_CUE.finditer(low) if low is not None else _LOWER_CUE_ANY.finditer(text)
+        for m in scan:
+            start, stop = m.start("w"), m.end("w")
+            if start in taken or not text[start].islower():
+                continue
+            match = self._longest(text, start, stop, keys)
+            if match is None:
+                continue
+            end, key = match
+            if (key in needs_cue and " " not in key) or len(key) < 4 or not _same_accents(text[start:end], key):
+                continue
+            if _MEDICAL_AFTER.match(text, end):
+                continue
+            out.append(Finding(start, end, Label.VILLE, 0.75, self.name, "ville connue, en minuscules"))
+        return out
 
     @staticmethod
     def _longest(text: str, start: int, end: int, keys: frozenset[str], prefix: str = "") -> tuple[int, str] | None:

@@ -280,3 +280,12 @@ def test_a_noun_opening_a_sentence_before_de_is_no_town() -> None:
     assert not plausible(text, _span(text, "Dosage", Label.VILLE))
     text = "Lyon est à deux heures de route."
     assert plausible(text, _span(text, "Lyon", Label.VILLE))
+
+
+@pytest.mark.parametrize(("text", "word", "label"), [
+    ("Date de naissance : 03/07/1949 — Lieu : Lyon (69)", "Lieu", Label.VILLE),
+    ("Tél. : 0388381574 — Portable : +33 (0)6 84 12 09 71", "Portable", Label.VILLE),
+    ("Est-ce compatible avec la conduite d'engins (CACES) ?", "CACES", Label.VILLE),
+])
+def test_form_labels_and_acronyms_in_brackets_are_no_places(text: str, word: str, label: Label) -> None:
+    assert not plausible(text, _span(text, word, label))

@@ -155,3 +155,8 @@ def test_capitals_first_of_the_month(text: str, values: list[str]) -> None:
 def test_the_first_day_of_a_range_between_two_days() -> None:
     text = "absente entre le 3 et le 5 mars"
     assert sorted(flagged(RULE, text)) == [("3", "DATE"), ("5 mars", "DATE")]
+
+
+def test_every_day_of_an_enumeration_sharing_a_month() -> None:
+    text = "AMI 4 les 18, 20, 23 et 25/11/2026."
+    assert sorted(v for v, _ in flagged(RULE, text)) == ["18", "20", "23", "25/11/2026"]

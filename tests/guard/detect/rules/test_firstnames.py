@@ -80,3 +80,8 @@ def test_lowercase_known_first_names_after_avec_vu_chez() -> None:
 def test_cited_authors_and_family_nicknames() -> None:
     assert flagged(RULE, "J'ai lu une étude (Thomas et al., 2002) sur le sujet") == []
     assert flagged(RULE, "vu mamie jeanne ce matin, tension à 18") == [("jeanne", "PRENOM")]
+
+
+def test_adjectives_before_an_age_are_no_sms_names() -> None:
+    assert flagged(RULE, "dr urgent patient agité confus 78a, sodium 118") == []
+    assert ("cristina", "PRENOM") in flagged(RULE, "c est pr ma patiente cristina moldovan qui part")

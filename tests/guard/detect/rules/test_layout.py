@@ -60,3 +60,8 @@ def test_dated_headings_date_lines_and_people_words_are_left(text: str) -> None:
 
 def test_monsieur_is_never_read_as_an_initial() -> None:
     assert ("M.", "PRENOM") not in flagged(RULE, "Patient : M. PINTO Manuel, né le 3 mai")
+
+
+def test_a_title_and_words_in_capitals_before_the_pair_are_dropped() -> None:
+    text = "LE PATIENT RAKOTOMALALA HERY 38 ANS DE RETOUR"
+    assert flagged(RULE, text) == [("RAKOTOMALALA", "NOM"), ("HERY", "NOM")]

@@ -237,3 +237,23 @@ def test_municipal_centres_and_iberian_clinics() -> None:
         ("centre de santé municipal de Saint-Denis", "HOPITAL")]
     assert flagged(RULE, "Appel de la Clínica Santa Maria dos Anjos à Lisbonne") == [
         ("Clínica Santa Maria dos Anjos", "HOPITAL"), ("Lisbonne", "VILLE")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cabinet de pathologie Rive Gauche, Bordeaux", [("Cabinet de pathologie Rive Gauche", "HOPITAL"), ("Bordeaux", "VILLE")]),
+        ("Centre ophtalmologique des Carmes, Toulouse", [("Centre ophtalmologique des Carmes", "HOPITAL"), ("Toulouse", "VILLE")]),
+        ("Hôpital civil de Haguenau-Forêt\nChère consœur", [("Hôpital civil de Haguenau-Forêt", "HOPITAL")]),
+        ("Institut d'oncologie Montsouris-Alésia pour la chimio", [("Institut d'oncologie Montsouris-Alésia", "HOPITAL")]),
+        ("Imagerie du Pays de Retz, Machecoul", [("Imagerie du Pays de Retz", "HOPITAL"), ("Machecoul", "VILLE")]),
+        ("M. X, 43 ans, section Boisvin, 97130", [("section Boisvin", "ADRESSE")]),
+    ],
+)
+def test_facilities_with_a_specialty_or_an_adjective_and_antilles_sections(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", ["examen clinique normal", "la section du nerf", "au cabinet de cardiologie", "un centre médical"])
+def test_unnamed_facilities_and_ordinary_sections_are_left(text: str) -> None:
+    assert flagged(RULE, text) == []

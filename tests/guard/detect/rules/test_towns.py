@@ -43,3 +43,20 @@ def test_known_towns(text: str, expected: list[tuple[str, str]]) -> None:
 ])
 def test_eponyms_ambiguous_words_acronyms_and_references_are_not_towns(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("elle travaille de nuit a venissieux et oublie", [("venissieux", "VILLE")]),
+        ("chez sa mere a iasi en roumanie", [("iasi", "VILLE")]),
+        ("elle vit a saint-pierre (la reunion)", [("saint-pierre", "VILLE")]),
+    ],
+)
+def test_lowercase_towns_right_after_a_locative_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", ["il a mal a la tete", "a jeun depuis hier", "elle est a domicile", "rdv a dax"])
+def test_lowercase_words_after_a_are_not_towns(text: str) -> None:
+    assert flagged(RULE, text) == []
