@@ -112,6 +112,8 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Du 1er": a line opener, not a place
         if label is Label.VILLE and _CEDEX.fullmatch(span.strip()):
             return False
+        if label is Label.VILLE and (fold_feast(span) or re.search(r"\d(?!\d*\s*(?:e|er|ème|eme)\b)", span)):
+            return False  # "qu'à Noël": a feast; "Paris 0-Is": a classification (not "Paris 15e")
         if " " not in span.strip() and _FIELD_LABEL_AFTER.match(text, finding.end) \
                 and _LINE_OR_DASH_BEFORE.search(text, max(0, finding.start - 6), finding.start):
             return False  # "Lieu : Lyon", "Portable : +33…", "Endoscopiste : Dr …": a form's label
@@ -189,6 +191,9 @@ def plausible(text: str, finding: Finding) -> bool:
         return _date_like(stripped)
     if label is Label.MAIL:
         return "@" in span
+    if label is Label.ZIP and not (_TOWN_AFTER_ZIP.match(text, finding.end) or _known_town_after(text, finding.end)
+                                   or _ADDRESS_BEFORE_ZIP.search(text, max(0, finding.start - 60), finding.start)):
+        return False  # "CPK 12000": a lab value; a postcode has its town after it or a street before
     if label in _DIGIT_IDS:
         return _ascii_digits(span) >= _MIN_DIGITS.get(label, 2)
     return True
@@ -208,6 +213,25 @@ _STREET_WORDS = frozenset(
     "passage cité cite résidence residence lotissement hameau domaine villa parc mail esplanade promenade "
     "faubourg rond-point montée côte traverse venelle ruelle bis ter quater lieu-dit ld chez".split()
 )
+_FEASTS = frozenset("noël noel pâques paques toussaint pentecôte pentecote ascension".split())
+_TOWN_AFTER_ZIP = re.compile(r"[ \t]*[,)\-–]?[ \t]*(?:[A-ZÀ-Þ]|(?i:cedex))")
+_ADDRESS_BEFORE_ZIP = re.compile(
+    r"(?i:\b(?:rue|avenue|av\.?|bd|boulevard|chemin|impasse|all[ée]e|place|quai|route|cours|lieu-dit|r[ée]sidence|"
+    r"lotissement|bis|ter|code\s+postal|cp|bp|cs|cedex)\b)[^\n]{0,50}$|[,(][ \t]*$")
+
+
+def _known_town_after(text: str, pos: int) -> bool:
+    """"13005 marseille": a lowercase word after the number that is a known town."""
+    from guard.detect.rules.towns import _key, gazetteer
+
+    m = re.match(r"[ \t]+([^\W\d_][\w'’\-]*)", text[pos:pos + 60])
+    return m is not None and _key(m.group(1)) in gazetteer()[0]
+
+
+def fold_feast(span: str) -> bool:
+    return span.strip().casefold() in _FEASTS
+
+
 _CHEMICAL = re.compile(r"[DLNRSαβ]-[a-zà-ÿ]")
 _OPENER_BEFORE = re.compile(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
 _LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+\(?[a-zà-ÿ]")

@@ -226,6 +226,12 @@ _PREV_WORD = regex.compile(r"([\p{L}]+)[ \t]+$")
 _TOKEN = regex.compile(r"\S+")
 
 
+def _one_line(text: str, start: int, end: int) -> int:
+    """An address name never runs on into the next line ("lieu-dit Menez Ham\nMotif : …")."""
+    cut = text.find("\n", start, end)
+    return end if cut == -1 else len(text[:cut].rstrip())
+
+
 class PlaceRule:
     """ADRESSE (0.9 with a street number, 0.7 without), VILLE after a cue (0.75), HOPITAL (0.85)."""
 
@@ -237,7 +243,7 @@ class PlaceRule:
         streets = has_any(text, _STREET_CUES)
         if streets and has_digit(text):
             for m in iter_matches(_ADDRESS_NUMBERED, text, "address"):
-                end = self._street_name_end(text, m.end())
+                end = _one_line(text, m.start(), self._street_name_end(text, m.end()))
                 if end > m.end():
                     out.append(make(m.start(), end, Label.ADRESSE, 0.9, self.name, "adresse (numéro et voie)"))
                     numbered_starts.append(m.start())
@@ -247,6 +253,8 @@ class PlaceRule:
                 continue  # already inside a numbered address
             end = self._bare_street_end(text, m)
             if end is not None:
+                end = _one_line(text, m.start(), end)
+            if end is not None and end > m.end("type"):
                 out.append(make(m.start(), end, Label.ADRESSE, 0.7, self.name, "adresse (voie nommée)"))
         cued = list(iter_matches_at(_CITY_CUED, _CITY_CUED_HINT, text, "city"))
         if (" in " in text or " to " in text or " from " in text or " at " in text) and _CITY_CUED_EN_HINT.search(text):

@@ -17,7 +17,7 @@ from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
 from guard.detect.rules.context import fold
-from guard.detect.rules.names import _CAP_STOP
+from guard.detect.rules.names import _CAP_STOP, first_names
 
 _RELATION = (
     r"fils|fille|mari|[ée]poux|[ée]pouse|femme|compagnon|compagne|conjointe?|fr[èe]re|s(?:œ|oe)ur|p[èe]re|m[èe]re|"
@@ -39,7 +39,7 @@ _PATTERN = compile_pattern(
     r"|(?i:(?:(?:la|le|les)\s+)?(?:maman|papa|m[èe]re|p[èe]re|parents|fille|fils|s(?:œ|oe)ur|fr[èe]re|femme|mari|"
     r"[ée]pouse|grand-m[èe]re|grand-p[èe]re|nounou)\s+(?:de|d['’]))"
     r"|(?i:his|her|their|my|your)\s+" + rf"(?i:{_ENGLISH})"
-    r")(?:[ \t]*,?[ \t]+|(?<=['’]))(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\w'’])"
+    r")(?:[ \t]*,?[ \t]+|(?<=['’]))(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{3,}(?:-\p{Lu}{3,})?)(?![\w'’])"
     r"(?:[ \t]+(?P<last>\p{Lu}\p{Lu}+(?:[- ]\p{Lu}\p{Lu}+)?)(?!\w))?"
 )
 # Stdlib pre-scans (see iter_matches_at): where each pattern can start. The relation hint is
@@ -133,6 +133,8 @@ class RelativeNameRule:
         relations = iter_matches_at(_PATTERN, _PATTERN_HINT, text, self.name) if has_any(text, _RELATION_CUES) else ()
         for m in relations:
             first = m.group("first")
+            if first.isupper() and fold(first) not in first_names():
+                continue  # "SON EPOUSE MONIQUE": in capitals, only a known first name
             if fold(first) in _CAP_STOP or fold(first) in _QUALIFIERS or is_medical_term(first) or len(first) < 3:
                 continue
             out.append(make(m.start("first"), m.end("first"), Label.PRENOM, 0.75, self.name,

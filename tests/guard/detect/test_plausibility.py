@@ -289,3 +289,17 @@ def test_a_noun_opening_a_sentence_before_de_is_no_town() -> None:
 ])
 def test_form_labels_and_acronyms_in_brackets_are_no_places(text: str, word: str, label: Label) -> None:
     assert not plausible(text, _span(text, word, label))
+
+
+def test_feasts_classifications_and_lab_values_are_no_places() -> None:
+    text = "Elle ne peut venir qu'à Noël."
+    assert not plausible(text, _span(text, "Noël", Label.VILLE))
+    text = "Polype sessile (Paris 0-Is, NICE 2)"
+    assert not plausible(text, _span(text, "Paris 0", Label.VILLE))
+    text = "Il habite Paris 15e depuis mai"
+    assert plausible(text, _span(text, "Paris 15e", Label.VILLE))
+    text = "CPK 12000 apres marathon"
+    assert not plausible(text, _span(text, "12000", Label.ZIP))
+    for text in ("habite 13005 marseille", "12 rue des Lilas, 29200 Brest", "Lyon (69003)"):
+        zipcode = next(w for w in text.replace("(", " ").replace(")", " ").split() if w.isdigit() and len(w) == 5)
+        assert plausible(text, _span(text, zipcode, Label.ZIP)), text

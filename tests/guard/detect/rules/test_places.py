@@ -257,3 +257,8 @@ def test_facilities_with_a_specialty_or_an_adjective_and_antilles_sections(text:
 @pytest.mark.parametrize("text", ["examen clinique normal", "la section du nerf", "au cabinet de cardiologie", "un centre médical"])
 def test_unnamed_facilities_and_ordinary_sections_are_left(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_an_address_never_runs_into_the_next_line() -> None:
+    text = "Kerlouan, lieu-dit Menez Ham\nMotif : douleur"
+    assert ("lieu-dit Menez Ham", "ADRESSE") in flagged(RULE, text)

@@ -115,3 +115,11 @@ def test_professionals_named_after_their_role() -> None:
     assert [(text[f.start:f.end], f.label.value) for f in rule.find(text)] == [
         ("Coumba", "PRENOM"), ("RAKOTOMALALA-LAVERGNE", "NOM")]
     assert rule.find("la secrétaire Médicale du service") == []
+
+
+def test_a_known_first_name_in_capitals_after_a_relation() -> None:
+    from guard.detect.rules.relatives import RelativeNameRule
+
+    text = "APHASIE TOTALE. SON EPOUSE MONIQUE VEUT SAVOIR"
+    assert [(text[f.start:f.end], f.label.value) for f in RelativeNameRule().find(text)][0] == ("MONIQUE", "PRENOM")
+    assert RelativeNameRule().find("SON EPOUSE PRESENTE UNE TOUX") == []
