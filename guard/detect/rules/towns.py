@@ -115,6 +115,17 @@ def _firsts_with_article() -> frozenset[str]:
     return frozenset(" ".join(k.split(" ")[:2]) for k in gazetteer()[0] if k.startswith(("le ", "les ")))
 
 
+@lru_cache(maxsize=16384)
+def _first_key(word: str) -> str:
+    """The folded first word of a capitalised token, as town keys start ("Saint-Jean" -> "saint").
+    Cached: the same capitalised words come back in every text."""
+    head = word.split("-", 1)[0]
+    if "'" in head or "’" in head:
+        return _key(word).split(" ")[0]
+    folded = fold(head)
+    return _ABBREV.get(folded, folded)
+
+
 def _plain(name: str) -> str:
     words = _SEP.split(name.casefold().replace("’", "'").strip())
     return " ".join(_ABBREV.get(w, w) for w in words if w)
@@ -162,8 +173,7 @@ class TownRule:
             if m.start() < pos:
                 continue
             word = m.group()
-            head = word.split("-", 1)[0]
-            first = _ABBREV.get(fold(head), fold(head)) if "'" not in head and "’" not in head else _key(word).split(" ")[0]
+            first = _first_key(word)
             prefix = ""
             if text[max(0, m.start() - 3):m.start()].lower() in ("au ", "du ", "ux ", "es "):
                 article = _CONTRACTED.search(text, max(0, m.start() - 5), m.start())
