@@ -60,10 +60,10 @@ _WORD_CUE_LOW = re.compile(_WORD_CUE)
 _WORD_CUE_ANY = re.compile(_WORD_CUE, re.IGNORECASE)
 # The cue is found first (a few per text), then the name is looked for right before it.
 _PAIR_BEFORE = re.compile(
-    rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_SEP}$"
+    rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_SEP}\Z"
 )
 _ONE_BEFORE = re.compile(
-    rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_SEP}$"
+    rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_SEP}\Z"
 )
 _INITIAL_CAPS = re.compile(
     rf"(?<![\w.'’\-/])(?P<initial>[A-LN-ZÀ-Þ]\.)[ \t]?(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)(?![\w'’.])"

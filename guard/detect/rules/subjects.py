@@ -34,7 +34,8 @@ _VERBS = (
     r"a\s+[ée]t[ée]\s+vue?|a\s+bien\s+dormi|a\s+bien\s+mang[ée]|est\s+partie?|consulte|a\s+consult[ée]|"
     r"habite|travaille|marche|boite|saigne|fugue|d[ée]ambule|crie|s['’]agite|se\s+l[èe]ve"
 )
-# Start of a sentence or of a clause; then the name (one or two words) and the verb.
+# Start of a sentence or of a clause; then the name (one or two words) and the verb. (The rule
+# runs the cheaper per-verb form below; these full-text forms are its reference in the tests.)
 _PATTERN = re.compile(
     rf"(?:^|(?<=[.!?\n:;,])[ \t]*|(?<=\n))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]+(?:{_VERBS})(?![\w'’])"
 )
@@ -44,6 +45,14 @@ _LOWER_PATTERN = re.compile(
     rf"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?P<name>[{_LOW}]{{3,}}(?:-[{_LOW}]+)?)[ \t]+(?:{_VERBS})(?![\w'’])"
 )
 _HINT_VERBS = re.compile(rf"[ \t](?:{_VERBS})(?![\w'’])")
+# The same subjects, looked for right before each verb found (a few per text) instead of
+# tried at every position of the text.
+_NAME_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?\n:;,]))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]*\Z"
+)
+_LOWER_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<name>[{_LOW}]{{3,}}(?:-[{_LOW}]+)?)[ \t]*\Z"
+)
 _PEOPLE_WORDS = frozenset(fold(w) for w in (
     "Il Elle Ils Elles On Je Tu Nous Vous Ce Ça Cela Ceci Celui Celle Chacun Personne Quelqu'un Tout Tous Rien "
     "Patient Patiente Patients Enfant Enfants Bébé Fille Fils Mari Femme Épouse Époux Mère Père Frère Sœur Soeur "
@@ -77,11 +86,13 @@ class SubjectNameRule:
     name = "rule:subjects"
 
     def find(self, text: str) -> list[Finding]:
-        if _HINT_VERBS.search(text) is None:
+        verbs = [v.start() for v in _HINT_VERBS.finditer(text)]
+        if not verbs:
             return []
         known, stop = _names()
         out: list[Finding] = []
-        for m in _PATTERN.finditer(text):
+        subjects = [m for v in verbs if (m := _NAME_BEFORE.search(text, max(0, v - 60), v)) is not None]
+        for m in subjects:
             words = list(re.finditer(r"\S+", m.group("name")))
             base = m.start("name")
             for w in words:
@@ -98,7 +109,8 @@ class SubjectNameRule:
                 out.append(Finding(base + w.start(), base + w.end(), label, 0.7, self.name,
                                    "nom sujet d'un verbe de personne"))
         pure = _plain_first_names()
-        for m in _LOWER_PATTERN.finditer(text):
+        lowers = [m for v in verbs if (m := _LOWER_BEFORE.search(text, max(0, v - 40), v)) is not None]
+        for m in lowers:
             folded = fold(m.group("name"))
             if folded in pure and folded not in _PEOPLE_WORDS and not is_medical_term(m.group("name")):
                 out.append(Finding(m.start("name"), m.end("name"), Label.PRENOM, 0.65, self.name,

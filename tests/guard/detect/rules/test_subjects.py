@@ -42,3 +42,29 @@ def test_sms_style_known_first_names_open_a_sentence_before_a_person_verb() -> N
     assert flagged(RULE, "ok. lucas refuse de manger") == [("lucas", "PRENOM")]
     assert flagged(RULE, "rose a vomi ce matin") == []  # a first name that is also a word
     assert flagged(RULE, "la patiente refuse") == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["Kowalczyk", "Pierre", "Elle", "Douleur", " refuse", " a vomi", " va mieux", " sort", ", ", ". ",
+           "\n", " ", "le bilan", "kevin", " tousse", "MOREAU", " se plaint", "Chen Xiaoming", "Prudence", " est"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_the_per_verb_scan_finds_what_the_full_text_patterns_find(pieces: list[str]) -> None:
+    import re
+
+    from guard.detect.rules import subjects as S
+
+    text = "".join(pieces)
+    full = {m.span("name") for m in S._PATTERN.finditer(text)}
+    per_verb = {m.span("name") for v in S._HINT_VERBS.finditer(text)
+                if (m := S._NAME_BEFORE.search(text, max(0, v.start() - 60), v.start()))}
+    assert per_verb == full
+    full_low = {m.span("name") for m in S._LOWER_PATTERN.finditer(text)}
+    per_verb_low = {m.span("name") for v in S._HINT_VERBS.finditer(text)
+                    if (m := S._LOWER_BEFORE.search(text, max(0, v.start() - 40), v.start()))}
+    assert per_verb_low == full_low
+    assert re  # (imported for the reader: both forms are stdlib patterns)
