@@ -126,6 +126,12 @@ def _first_key(word: str) -> str:
     return _ABBREV.get(folded, folded)
 
 
+@lru_cache(maxsize=1)
+def _after_article() -> frozenset[str]:
+    """Second words of "Le X"/"Les X" names ("puy"): after "au"/"du" they start a town."""
+    return frozenset(k.split(" ")[1] for k in _firsts_with_article())
+
+
 def _plain(name: str) -> str:
     words = _SEP.split(name.casefold().replace("’", "'").strip())
     return " ".join(_ABBREV.get(w, w) for w in words if w)
@@ -166,6 +172,7 @@ class TownRule:
         if not keys:
             return []
         firsts_with_article = _firsts_with_article()
+        after_article = _after_article()
         needs_cue = _not_alone()
         found: list[Finding] = []
         pos = 0
@@ -174,6 +181,8 @@ class TownRule:
                 continue
             word = m.group()
             first = _first_key(word)
+            if first not in firsts and first not in after_article:
+                continue  # most capitalised words: no town starts with them
             prefix = ""
             if text[max(0, m.start() - 3):m.start()].lower() in ("au ", "du ", "ux ", "es "):
                 article = _CONTRACTED.search(text, max(0, m.start() - 5), m.start())
