@@ -106,6 +106,9 @@ def plausible(text: str, finding: Finding) -> bool:
                 title_state.append(bool(_TITLE_BEFORE.search(text, max(0, finding.start - 40), finding.start)))
             return title_state[0]
 
+        if span.isupper() and _caps_text(text, finding) and not titled() and not _caps_evidence(text, finding, span):
+            return False  # "MAMAN JOIGNABLE", "CRISE VASO-OCCLUSIVE": in a text all in capitals a word
+            # in capitals is no name unless a title, a known first name, a known town or a facility says so
         letters = [c for c in span if c.isalpha()]
         words = _ALNUM_WORDS.findall(span.lower())
         if words and all(w in _FUNCTION_WORDS or w.isdigit() for w in words):
@@ -121,6 +124,8 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "(CACES)": an acronym spelt out in brackets
         if _INVERTED_SUBJECT.match(text, finding.end) or _CODE_SUFFIX.match(text, finding.end):
             return False  # "Pouvez-vous", "KEYNOTE-522": a verb and its subject, a trial or code
+        if span.strip(" .").casefold().strip("x") == "" or span.strip().casefold() in ("x", "y", "z"):
+            return False  # "Dr XXX", "Mme X": a placeholder
         if _template_field(text, finding, span):
             return False  # "[NOM]", "[DATE DE NAISSANCE]": a template's field, not a value
         if _CHEMICAL.match(span):
@@ -346,7 +351,40 @@ def _date_like(span: str) -> bool:
     return False
 
 
-_INSURER_BEFORE = re.compile(r"(?i:\b(?:mutuelle|compl[ée]mentaire|assureur|assurance|caisse)\s*:?\s*)$")
+_INSURER_BEFORE = re.compile(
+    r"(?i:\b(?:mutuelle|compl[ée]mentaire|assureur|assurance|caisse|cpam|caf|mdph|ars|urssaf|carsat|msa|udaf|"
+    r"pr[ée]fecture|tribunal|pompiers|sdis)\s*:?\s*(?:de\s+|d['’]\s*|du\s+)?)$")
+
+
+def _caps_text(text: str, finding: Finding) -> bool:
+    """The text around the span is written in capitals (an ALL-CAPS prompt or note)."""
+    window = text[max(0, finding.start - 120):finding.end + 120]
+    letters = [c for c in window if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _caps_evidence(text: str, finding: Finding, span: str) -> bool:
+    from guard.detect.rules.context import fold
+    from guard.detect.rules.names import first_names
+    from guard.detect.rules.places import _FACILITY_CUES
+    from guard.detect.rules.towns import _key, gazetteer
+
+    words = [w.strip(".,;:") for w in span.split()]
+    names = first_names()
+    if any(fold(w) in names for w in words):
+        return True
+    if finding.label is Label.VILLE and _key(span) in gazetteer()[0]:
+        return True
+    if finding.label is Label.HOPITAL and any(fold(w) in _FACILITY_CUES for w in words):
+        return True
+    return bool(_CAPS_PERSON_BEFORE.search(text, max(0, finding.start - 30), finding.start))
+
+
+# In capitals, what makes the next words a person: a relation or a patient label.
+_CAPS_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:FILS|FILLE|MERE|MÈRE|PERE|PÈRE|EPOUSE|ÉPOUSE|EPOUX|MARI|FEMME|SOEUR|SŒUR|FRERE|FRÈRE|PATIENTE?|"
+    r"ENFANT|BEBE|BÉBÉ|NOM|PRENOM|PRÉNOM)\s*:?\s*)$"
+)
 # Words a model span sometimes runs into at its edges: identifier cues ("NÉE LE", "TEL"), verbs
 # and determiners after a name ("M. da Silva dit", "l'institut Curie chaque mardi").
 _EDGE_WORDS = frozenset(

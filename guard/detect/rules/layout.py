@@ -47,7 +47,7 @@ _SEP = r"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)"
 # Digit first, so the engine skips to digits; what must come before a date is checked after.
 # (One leading digit for every branch: measured three times faster than three branches.)
 _NUMBER_CUE = re.compile(
-    r"\d(?:\d{0,2}[ \t]*(?i:ans|a|years?[ \t]+old|mois)\b"
+    r"\d(?:\d{0,2}[ \t]*(?:(?i:ans|years?[ \t]+old|mois)|a)\b"
     r"|(?P<date>\d?[/.\-]\d{1,2}[/.\-]\d{2,4}"
     rf"|\d?(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}}))"
 )

@@ -61,7 +61,9 @@ _CAP_STOP = frozenset(
         "Madame Monsieur Mademoiselle Mme Mmes Mlle Mr Mrs Ms Miss Docteur Professeur Dr Dre Pr Cher Chère Confrère Consœur "
         "Cordialement Le La Les Un Une Et Ou Qui Que Est A Au Aux En Dans Pour Avec Sans Sur Son Sa Ses "
         "Patient Patiente Service Hôpital CHU Clinique EHPAD USLD SSR Urgences Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
-        "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet"
+        "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet "
+        "Juge Président Présidente Procureur Procureure Préfet Préfète Maire Directeur Directrice Conseiller "
+        "Conseillère Médecin-conseil Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche"
     ).split()
 )
 # What a doctor does, in a sentence about them ("le docteur demandé", "LE DR PRÉVUE DEMAIN").

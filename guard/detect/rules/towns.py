@@ -203,6 +203,7 @@ class TownRule:
             before_lo = max(0, m.start() - 40)
             if _MEDICAL_BEFORE.search(text, before_lo, m.start()) or _MEDICAL_AFTER.match(text, end) \
                     or _PUBLISHER_AFTER.match(text, end):
+                pos = end  # "critères de New York": "York" is part of the eponym too
                 continue
             if key in needs_cue and not cued:
                 continue
