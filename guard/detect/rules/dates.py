@@ -91,6 +91,11 @@ _EN_HINT = re.compile(
 # substring test skips the scan in French text (about 0.035 ms per 1,000 characters).
 _EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
+_EN_WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+$")
+_EN_MONTH_YEAR = re.compile(
+    r"(?<![\w/])(?:January|February|March|April|June|July|August|September|October|November|December)"
+    r"[ \t]+(?:19|20)\d\d(?!\d)"
+)
 _ENUM_BEFORE = re.compile(r"(?i)(?<!\w)(?:les|le|du|des)\s+(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|et)\s*$")
 _RANGE_START = regex.compile(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
@@ -210,8 +215,11 @@ class DateRule:
             for m in iter_matches(_ENGLISH, text, "dates-english"):
                 day = int(m.group("day") or m.group("day2"))
                 if 1 <= day <= 31:
-                    self._emit(out, text, m.start(), m.end(), 0.85 if (m.group("year") or m.group("year2")) else 0.75,
-                               "date en anglais")
+                    wd = _EN_WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    self._emit(out, text, wd.start() if wd else m.start(), m.end(),
+                               0.85 if (m.group("year") or m.group("year2")) else 0.75, "date en anglais")
+            for m in _EN_MONTH_YEAR.finditer(text):
+                self._emit(out, text, m.start(), m.end(), 0.7, "mois et année (anglais)")
         for f in list(out):
             e = _ENUM_BEFORE.search(text, max(0, f.start - 40), f.start)
             if e is not None:  # "les 18, 20, 23 et 25/11/2026": every day shares the month

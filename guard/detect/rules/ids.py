@@ -18,7 +18,7 @@ from guard.detect.rules._words import cue_set, has_any
 _VALUE = r"((?:[A-Za-z]{1,4}-?)?\d(?:[\-/]?[A-Za-z0-9]|[ \u00a0](?=\d)\d){3,19})(?![\w]|[.,/]\d)"
 _NUM = r"(?:n°|no\.?|num[ée]ro|numero|num\.?|identifiant|id)"
 _IPP = compile_pattern(
-    rf"(?i)(?<!\w)(?:ipp|nip|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}|dossier(?=\s*:)){CUE_GAP}" + _VALUE
+    rf"(?i)(?<!\w)(?:ipp|nip|mrn|hospital\s+number|{_NUM}\s*(?:de\s+|du\s+)?(?:patient|dossier)|(?:dossier|patient)\s+{_NUM}|dossier(?=\s*:)){CUE_GAP}" + _VALUE
 )
 _NDA = compile_pattern(
     rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation|demande|pr[ée]l[èe]vement|examen)|"
@@ -29,9 +29,9 @@ _NDA = compile_pattern(
 
 # Stdlib pre-scan (see iter_matches_at): where an IPP cue can start, zero-width. (The NDA
 # pattern's full scan measured as fast as a pre-scan, so it keeps the plain scan.)
-_IPP_HINT = CaselessHint(r"(?<!\w)(?=ipp|nip|n°|no|num|identifiant|id|dossier|patient)")
+_IPP_HINT = CaselessHint(r"(?<!\w)(?=ipp|nip|mrn|hospital|n°|no|num|identifiant|id|dossier|patient)")
 # Each pattern needs one of these words (see _words): without them the scan is skipped.
-_IPP_CUES = cue_set("ipp nip patient dossier")
+_IPP_CUES = cue_set("ipp nip mrn hospital patient dossier")
 _NDA_CUES = cue_set("nda séjour venue admission passage hospitalisation demande prélèvement examen dossier")
 
 

@@ -60,22 +60,24 @@ _FACILITY = compile_pattern(
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
     r"institut|fondation|ehpad|résidence|dispensaire|imagerie(?:\s+m[ée]dicale)?|"
-    r"cabinet(?=\s+(?:de|d['’])\s*[a-zé]{3,}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie))|"
+    r"cabinet(?=\s+(?:de|d['’])\s*(?:[a-zé]{3,}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie)|anatomie))|labo(?=\s+\p{Lu})|"
     r"centre(?=\s+[a-zé]{3,}(?:ique|ogique)\s)|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?|"
     rf"civil|sp[ée]cialis[ée]|[a-zé]{{3,}}(?:ique|ogique)s?))?"
-    rf"(?:\s+(?:de|d['’])\s*(?i:[a-zé]{{3,}}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie|urgences|sant[ée]|soins)))?"
-    rf"(?P<name>(?:\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
+    rf"(?:\s+(?:de|d['’])\s*(?i:[a-zé]{{3,}}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie|urgences|sant[ée]|soins)|anatomie)"
+    rf"(?:\s+[a-zé]{{3,}}(?:ique|ogique)s?)?)?"
+    rf"(?P<name>(?:\s+(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
 _SECTION = re.compile(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
 # English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
 # "University Hospital Galway"): one to four capitalised words, then the type word.
-_EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re))\b")
+_EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re)|Practice|Surgery)\b")
 _EN_FACILITY = re.compile(
     r"(?<![\w'’])(?P<name>(?:(?:St\.?|Saint|[A-Z][a-z]+(?:['’]s?)?|[A-Z]{2,5})[ \t]+){1,4})"
-    r"(?:Hospital|Clinic|Infirmary|Medical[ \t]+Cent(?:er|re)|Health[ \t]+Cent(?:er|re)|Cent(?:er|re))"
+    r"(?:Hospital|Clinic|Infirmary|Medical[ \t]+Cent(?:er|re)|Health[ \t]+Cent(?:er|re)|Cent(?:er|re)|"
+    r"(?:Family|Medical|General)[ \t]+(?:Practice|Surgery))"
     r"(?P<tail>[ \t]+(?:of[ \t]+)?(?!For\b|In\b|On\b|At\b|And\b|The\b)[A-Z][a-z]+)?"
 )
 _EN_GENERIC = frozenset(

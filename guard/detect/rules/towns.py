@@ -32,7 +32,7 @@ _MAX_WORDS = 4  # "Saint-Jean-de-Luz" is one word here; "Le Puy-en-Velay", "Phno
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # A capitalised word (hyphens and apostrophes inside), possibly a town's first word.
-_CAP = re.compile(rf"(?<![\w'’\-])[{_UP}][\w'’]*(?:-[\w'’]+)*")
+_CAP = re.compile(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’\-]))[{_UP}][\w'’]*(?:-[\w'’]+)*")  # also "d'Agen"
 _NEXT = re.compile(r"[ \t]+([\w'’]+(?:-[\w'’]+)*)")
 _SEP = re.compile(r"[\s\-]+")
 _ABBREV = {"st": "saint", "ste": "sainte"}
@@ -43,7 +43,7 @@ _MEDICAL_BEFORE = re.compile(
     r"syndromes?|maladies?|signes?|tests?|fi[èe]vres?|virus|enc[ée]phalites?|consensus|"
     r"d[ée]clarations?|conf[ée]rences?|accords?|trait[ée]s?|conventions?|protocoles?|recommandations|"
     r"universit[ée]|[ée]coles?|type|souche|variant|classification|criteria|scale|score|rules|virus|"
-    r"[ée]quipes?|coll[èe]gues|confr[èe]res|congr[èe]s|facult[ée]|acad[ée]mie|soci[ée]t[ée]|ars|cpam)"
+    r"[ée]quipes?|coll[èe]gues|confr[èe]res|congr[èe]s|facult[ée]|acad[ée]mie|soci[ée]t[ée])"
     r"[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*|of[ \t]+)?(?:la[ \t]+)?)$"
 )
 # English eponyms put the place first: "Bristol stool scale", "Ottawa ankle rules".

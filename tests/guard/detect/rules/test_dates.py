@@ -160,3 +160,8 @@ def test_the_first_day_of_a_range_between_two_days() -> None:
 def test_every_day_of_an_enumeration_sharing_a_month() -> None:
     text = "AMI 4 les 18, 20, 23 et 25/11/2026."
     assert sorted(v for v, _ in flagged(RULE, text)) == ["18", "20", "23", "25/11/2026"]
+
+
+def test_english_weekdays_and_months_with_a_year() -> None:
+    assert flagged(RULE, "flying back on Saturday 5 December.") == [("Saturday 5 December.", "DATE")]
+    assert flagged(RULE, "under my care since March 2019 for epilepsy") == [("March 2019", "DATE")]

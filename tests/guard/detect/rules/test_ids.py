@@ -63,3 +63,10 @@ def test_a_long_number_right_after_sejour_is_a_stay_number() -> None:
     text = "vérifier le séjour 2026034781 rattaché au second"
     assert [(text[f.start:f.end], f.label.value) for f in HospitalIdRule().find(text)] == [("2026034781", "NDA")]
     assert HospitalIdRule().find("un séjour 2019-2020 en Espagne") == []
+
+
+def test_an_english_medical_record_number_is_an_ipp() -> None:
+    from guard.detect.rules.ids import HospitalIdRule
+
+    text = "DOB 03/02/1990 — MRN GH-4471208"
+    assert [(text[f.start:f.end], f.label.value) for f in HospitalIdRule().find(text)] == [("GH-4471208", "IPP")]

@@ -262,3 +262,16 @@ def test_unnamed_facilities_and_ordinary_sections_are_left(text: str) -> None:
 def test_an_address_never_runs_into_the_next_line() -> None:
     text = "Kerlouan, lieu-dit Menez Ham\nMotif : douleur"
     assert ("lieu-dit Menez Ham", "ADRESSE") in flagged(RULE, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("SORT DE LA CLINIQUE DU PARC DE LA LYS A ARMENTIERES", [("CLINIQUE DU PARC DE LA LYS", "HOPITAL")]),
+        ("Cabinet d'anatomie pathologique Sainte-Catherine, Avignon",
+         [("Cabinet d'anatomie pathologique Sainte-Catherine", "HOPITAL"), ("Avignon", "VILLE")]),
+        ("GP is Dr Kavanagh at Ballincollig Family Practice. Can you", [("Ballincollig Family Practice", "HOPITAL")]),
+    ],
+)
+def test_facilities_in_capitals_anatomy_practices_and_english_practices(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [x for x in flagged(RULE, text) if x[1] == "HOPITAL"] == [x for x in expected if x[1] == "HOPITAL"]

@@ -60,3 +60,9 @@ def test_lowercase_towns_right_after_a_locative_word(text: str, expected: list[t
 @pytest.mark.parametrize("text", ["il a mal a la tete", "a jeun depuis hier", "elle est a domicile", "rdv a dax"])
 def test_lowercase_words_after_a_are_not_towns(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_towns_after_an_elided_de_and_after_an_insurer() -> None:
+    assert flagged(RULE, "Le labo Biofrance-Garonne d'Agen m'appelle") == [("Agen", "VILLE")]
+    assert flagged(RULE, "la CPAM de Chambéry pour contester") == [("Chambéry", "VILLE")]
+    assert flagged(RULE, "critères de New York modifiés") == []
