@@ -103,12 +103,12 @@ _LOWER_PAIR_END = re.compile(
 _RELATION_CUES = cue_set(
     "mère mere père pere fille fils sœur soeur frère frere femme mari épouse epouse époux epoux compagne "
     "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine "
-    "patient patiente"
+    "patient patiente maman papa"
 )
 _LOWER_AFTER_RELATION = re.compile(
     rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
     rf"femme|mari|[ée]pouse|[ée]poux|compagne|compagnon|copine|copain|ex|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
-    rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?|patiente?|petite?)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+    rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?|patiente?|petite?|maman|papa)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 
 
@@ -122,6 +122,8 @@ _LOWER_AFTER_MEETING = re.compile(
 )
 
 
+_AGE_OR_MONTHS = re.compile(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a|mois)(?!\w)")
+_LOWER_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}}),?[ \t]+\Z")
 _ET_AL = re.compile(r"[ \t]+et[ \t]+al\b|[ \t]+and[ \t]+colleagues\b")  # "(Thomas et al., 2002)"
 # Family nicknames used as titles, no possessive needed: "vu mamie jeanne ce matin".
 _LOWER_AFTER_FAMILY = re.compile(
@@ -183,6 +185,11 @@ class FirstNameRule:
         for m in family:
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après « mamie »…"))
+        for age in _AGE_OR_MONTHS.finditer(text) if any(c.isdigit() for c in text) else ():
+            a = age.start()
+            m = _LOWER_NAME_BEFORE_AGE.search(text, max(0, a - 30), a)
+            if m is not None and usable(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules avant l'âge"))
         meetings = _LOWER_AFTER_MEETING.finditer(text) if has_any(text, _MEETING_CUES) else ()
         for m in meetings:
             if usable(m.group(1)):

@@ -235,6 +235,11 @@ class TitledNameRule:
                 and not is_medical_term(rest[1][0]):
             picked.extend(rest[:2])  # "mme ribeiro da silva ana": a particle inside the surname
             rest = rest[2:]
+        if len(rest) >= 2 and fold(rest[0][0]) not in first_names() and fold(rest[1][0]) in first_names() \
+                and fold(rest[0][0]) not in _LOWER_STOP and fold(rest[1][0]) not in _LOWER_STOP \
+                and not is_medical_term(rest[0][0]) and rest[0][0].islower():
+            picked.append(rest[0])  # "mme da silva ferreira lucia": a second surname, then the first name
+            rest = rest[1:]
         if rest and fold(rest[0][0]) in first_names() and fold(rest[0][0]) not in _LOWER_STOP:
             picked.append(rest[0])
         return picked

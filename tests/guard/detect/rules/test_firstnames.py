@@ -85,3 +85,9 @@ def test_cited_authors_and_family_nicknames() -> None:
 def test_adjectives_before_an_age_are_no_sms_names() -> None:
     assert flagged(RULE, "dr urgent patient agité confus 78a, sodium 118") == []
     assert ("cristina", "PRENOM") in flagged(RULE, "c est pr ma patiente cristina moldovan qui part")
+
+
+def test_lowercase_known_first_names_before_an_age_and_after_maman() -> None:
+    assert ("kylian", "PRENOM") in flagged(RULE, "petit kylian 9 mois vu ce matin")
+    assert flagged(RULE, "la maman aminata est seule") == [("aminata", "PRENOM")]
+    assert flagged(RULE, "fievre depuis 3 mois") == []

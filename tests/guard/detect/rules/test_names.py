@@ -181,3 +181,8 @@ def test_sms_words_after_a_lowercase_title_are_not_names() -> None:
 def test_titles_written_with_a_dot() -> None:
     assert flagged(RULE, "Mme. Fodé, vue ce jour") == [("Fodé", "NOM")]
     assert flagged(RULE, "docteur T. Stoessel") == [("T.", "PRENOM"), ("Stoessel", "NOM")]
+
+
+def test_a_second_lowercase_surname_before_the_first_name() -> None:
+    assert flagged(RULE, "mme da silva ferreira lucia ne le 12/1/1959") == [
+        ("da silva ferreira", "NOM"), ("lucia", "PRENOM")]
