@@ -38,6 +38,7 @@ _MUTUELLE = compile_pattern(
 )
 
 
+_MEMBER_PREFIX = re.compile(r"(?<![\w'’])([A-Z]{2,4})[ \-]?\Z")
 _SEP = r"[ \-\u00a0\u202f]"
 _BANK_GROUPED = compile_pattern(
     rf"(?<![\w.,/+\-])(?:(?:4\d{{3}}|5[1-5]\d\d|2[2-7]\d\d){_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}"
@@ -86,7 +87,9 @@ class CardRule:
             out.append(make(m.start(1), m.end(1), Label.CARTE, 0.85, self.name, "n° de carte Vitale (après son intitulé)"))
         mutuelle = iter_matches_at(_MUTUELLE, _MUTUELLE_HINT, text, "mutuelle") if has_any(text, _MUTUELLE_CUES) else ()
         for m in mutuelle:
-            out.append(make(m.start(1), m.end(1), Label.CARTE, 0.8, self.name, "n° d'adhérent mutuelle (après son intitulé)"))
+            prefix = _MEMBER_PREFIX.search(text, max(0, m.start(1) - 6), m.start(1))
+            start = prefix.start(1) if prefix and prefix.group(1) not in ("AMC", "NO", "NUM") else m.start(1)  # "MGP 7741 0928"
+            out.append(make(start, m.end(1), Label.CARTE, 0.8, self.name, "n° d'adhérent mutuelle (après son intitulé)"))
         grouped = iter_matches(_BANK_GROUPED, text, "bank-card") if _BANK_SHAPE.search(text) else ()
         for m in grouped:
             if _bank_valid(m.group()):

@@ -55,3 +55,12 @@ def test_bank_card_numbers_with_a_valid_luhn_key(text: str, value: str) -> None:
 )
 def test_bank_card_shapes_that_are_not_cards(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_a_member_number_keeps_its_insurer_prefix() -> None:
+    from guard.detect.rules.cards import CardRule
+
+    text = "Mutuelle : n° adhérent MGP 7741 0928"
+    assert [(text[f.start:f.end], f.label.value) for f in CardRule().find(text)] == [("MGP 7741 0928", "CARTE")]
+    text = "n° AMC 1234 5678"
+    assert [text[f.start:f.end] for f in CardRule().find(text)] == ["1234 5678"]
