@@ -26,7 +26,7 @@ from guard.detect.plausibility import EPONYM_BEFORE
 from guard.detect.rules._base import (
     AnyHint, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make, word_start_hint,
 )
-from guard.detect.rules._words import cue_set, fold_word, has_any
+from guard.detect.rules._words import cue_set, fold_word, has_any, lowered
 
 _STREET_TYPE = (
     r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
@@ -71,6 +71,34 @@ _FACILITY = compile_pattern(
     rf"(?P<name>(?:\s+(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
 _SECTION = re.compile(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
+# SMS style, no capitals: "la clinique des cedres de blagnac", "ssr les tilleuls", "pmi de roubaix".
+# Taken only where the text around has no capital at all, and when the name ends with a known
+# town or is "les <word>" (the usual EHPAD/SSR name).
+_LOWER_FACILITY_CUES = cue_set("clinique maternité ehpad ssr smr polyclinique pmi chu")
+_LOWER_FACILITY = re.compile(
+    r"(?<![\w'’])(?:clinique|maternit[ée]|ehpad|ssr|smr|polyclinique|pmi|chu)[ \t]+"
+    r"(?P<name>(?:du|des|de la|de l['’]|les|le|la|de|d['’])[ \t]*[a-zà-ÿ][a-zà-ÿ'’\-]+"
+    r"(?:[ \t]+(?:(?:de|du|des|la|le|les|d['’]|l['’])[ \t]*)?[a-zà-ÿ][a-zà-ÿ'’\-]+){0,3})"
+)
+
+
+def _lower_facility_end(text: str, m: re.Match[str]) -> int | None:
+    from guard.detect.rules.towns import _key, _not_alone, gazetteer
+
+    window = text[max(0, m.start() - 60):m.end() + 20]
+    if any(c.isupper() for c in window):
+        return None  # ordinary writing: the capitalised forms are the other patterns' job
+    words = m.group("name").split()
+    keys = gazetteer()[0]
+    for i in range(len(words), 0, -1):  # the longest run that ends with a known town
+        key = _key(words[i - 1])
+        if key in keys and key not in _not_alone() and len(words[i - 1]) >= 3:
+            return m.start("name") + len(" ".join(words[:i])) if " ".join(words[:i]) in m.group("name") else None
+    if words[0] == "les" and len(words) >= 2 and words[1] not in _FUNCTION:
+        return m.start("name") + len(words[0]) + 1 + len(words[1])
+    return None
+
+
 # English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
 # "University Hospital Galway"): one to four capitalised words, then the type word.
 _EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re)|Practice|Surgery)\b")
@@ -281,6 +309,10 @@ class PlaceRule:
             for m in _SECTION.finditer(text):  # "section Boisvin": a locality in the Antilles
                 if not is_medical_term(m.group(1)):
                     out.append(make(m.start(), m.end(), Label.ADRESSE, 0.75, self.name, "section (lieu-dit des Antilles)"))
+        for m in _LOWER_FACILITY.finditer(lowered(text) or "") if has_any(text, _LOWER_FACILITY_CUES) else ():
+            end = _lower_facility_end(text, m)
+            if end is not None:
+                out.append(make(m.start(), end, Label.HOPITAL, 0.75, self.name, "établissement nommé (en minuscules)"))
         if _EN_FACILITY_WORD.search(text):
             for m in _EN_FACILITY.finditer(text):
                 words = m.group("name").split()

@@ -275,3 +275,20 @@ def test_an_address_never_runs_into_the_next_line() -> None:
 )
 def test_facilities_in_capitals_anatomy_practices_and_english_practices(text: str, expected: list[tuple[str, str]]) -> None:
     assert [x for x in flagged(RULE, text) if x[1] == "HOPITAL"] == [x for x in expected if x[1] == "HOPITAL"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("elle accouche a la clinique des cedres de blagnac normalement", [("clinique des cedres de blagnac", "HOPITAL")]),
+        ("escarre (chambre 4, ssr les tilleuls) qui suinte", [("ssr les tilleuls", "HOPITAL")]),
+        ("suivi au chu de nantes demain", [("chu de nantes", "HOPITAL")]),
+    ],
+)
+def test_sms_facilities_ending_with_a_town_or_named_les_x(text: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(RULE, text) == expected
+
+
+@pytest.mark.parametrize("text", ["ehpad de la ville", "la clinique du sport", "un ehpad de proximite"])
+def test_sms_generic_facilities_are_left(text: str) -> None:
+    assert flagged(RULE, text) == []
