@@ -24,6 +24,7 @@ SETS = {
     "dev7": REPO / "tests" / "data" / "dev7" / "dev7.jsonl",
     "dev8": REPO / "tests" / "data" / "dev8" / "dev8.jsonl",
     "dev9": REPO / "tests" / "data" / "dev9" / "dev9.jsonl",
+    "dev10": REPO / "tests" / "data" / "dev10" / "dev10.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5
