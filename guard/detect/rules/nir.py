@@ -8,7 +8,6 @@ a real NIR — but with a lower score; thirteen digits without a key get a middl
 
 from __future__ import annotations
 
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label

@@ -14,7 +14,7 @@ import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, iter_matches_at, make
+from guard.detect.rules._base import compile_pattern, has_digit, iter_matches_at, make
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 # "Saint-Denis (97400)": a town, then its postcode in brackets.
