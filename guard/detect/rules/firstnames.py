@@ -27,7 +27,7 @@ from importlib import resources
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.plausibility import DOSE_AFTER, EPONYM_BEFORE, INITIALS_AFTER, in_eponym_list
+from guard.detect.plausibility import DOSE_AFTER, INITIALS_AFTER, eponym_before, in_eponym_list
 from guard.detect.rules._base import CaselessHint, make
 from guard.detect.rules._words import cue_set, fold_word, has_any
 from guard.detect.rules._words import words as text_words
@@ -206,7 +206,7 @@ class FirstNameRule:
         known = folded in names
         if not known and aged is None:
             return []
-        if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()) or INITIALS_AFTER.match(text, m.end()) \
+        if eponym_before(text, m.start()) or INITIALS_AFTER.match(text, m.end()) \
                 or _ET_AL.match(text, m.end()):
             return []  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
         nxt = _NEXT.match(text, m.end())

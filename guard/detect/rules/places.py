@@ -22,7 +22,7 @@ import regex
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.plausibility import EPONYM_BEFORE
+from guard.detect.plausibility import eponym_before
 from guard.detect.rules._base import (
     AnyHint, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make, word_start_hint,
 )
@@ -301,7 +301,7 @@ class PlaceRule:
         for m in _KNOWN_HOSPITAL.finditer(text) if has_any(text, _KNOWN_CUES) else ():
             if _KNOWN_CUE.search(text, max(0, m.start() - 30), m.start()) is None:
                 continue
-            if EPONYM_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            if eponym_before(text, m.start()):
                 continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
             out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
                             "hôpital connu désigné par son nom seul"))

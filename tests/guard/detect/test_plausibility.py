@@ -303,3 +303,20 @@ def test_feasts_classifications_and_lab_values_are_no_places() -> None:
     for text in ("habite 13005 marseille", "12 rue des Lilas, 29200 Brest", "Lyon (69003)"):
         zipcode = next(w for w in text.replace("(", " ").replace(")", " ").split() if w.isdigit() and len(w) == 5)
         assert plausible(text, _span(text, zipcode, Label.ZIP)), text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_EPONYM_PIECES = ["syndrome", "Maladie", "de", " ", "  ", "d'", "of", "test", "patient", "Test", "SIGNE", "\n",
+                  "x", "é", "2", "-", "manœuvre", "score", "Dupont", ",", "retest"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_EPONYM_PIECES), max_size=12))
+def test_eponym_before_answers_like_the_pattern(pieces: list[str]) -> None:
+    from guard.detect.plausibility import EPONYM_BEFORE, eponym_before
+
+    text = "".join(pieces) + "Parkinson"
+    start = len(text) - len("Parkinson")
+    assert eponym_before(text, start) == (EPONYM_BEFORE.search(text, max(0, start - 30), start) is not None)
