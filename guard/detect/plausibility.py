@@ -137,6 +137,12 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Lieu : Lyon", "Portable : +33…", "Endoscopiste : Dr …": a form's label
         if span.isupper() and text[finding.start - 1:finding.start] == "(" and text.startswith(")", finding.end):
             return False  # "(CACES)": an acronym spelt out in brackets
+        if len(span.strip()) <= 3 and _ABBREV_NUMBER_AFTER.match(text, finding.end):
+            return False  # "Ch. 18 —", "Bd 3": an abbreviation and its number
+        if label in (Label.NOM, Label.PRENOM) and any(c.isdigit() for c in span):
+            return False  # "Gy/25": a name holds no digit
+        if _BRAND_CASE.search(span):
+            return False  # "FreeStyle", "OneTouch": capitals inside a brand's word
         if _INVERTED_SUBJECT.match(text, finding.end) or _CODE_SUFFIX.match(text, finding.end):
             return False  # "Pouvez-vous", "KEYNOTE-522": a verb and its subject, a trial or code
         if span.strip(" .").casefold().strip("x") == "" or span.strip().casefold() in ("x", "y", "z"):
@@ -225,6 +231,8 @@ _INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je
 _OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’]|pour|sur|avec|concernant)[ \t]*(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’])?[a-zà-ÿ]")
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:(?!\d)")
 _LINE_OR_DASH_BEFORE = re.compile(r"(?:^|[\n—–\-|•;])[ \t]*$")
+_ABBREV_NUMBER_AFTER = re.compile(r"\.?[ \t]*\d")
+_BRAND_CASE = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ]")
 # "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
 _CODE_SUFFIX = re.compile(r"-\d")
 # Lowercase street words that may follow a number in an address ("12 rue", "3 bis").
@@ -293,6 +301,8 @@ def _caps_heading(text: str, finding: Finding, span: str) -> bool:
         return False
     if len(words) >= 2 and all(w.isupper() for w in words):
         return True
+    if line.strip() == span.strip() and len(span.strip()) > 3:
+        return True  # "BIOCHIMIE" alone on its line: a section of a lab report
     opener = text[start:finding.start].strip() == ""
     return opener and re.match(r"[ \t]*[–—:\-]", text[finding.end:finding.end + 3]) is not None
 
@@ -444,8 +454,8 @@ def _trimmed(text: str, f: Finding) -> Finding | None:
     trim_lower = f.label in (Label.NOM, Label.PRENOM, Label.VILLE) and any(c.isupper() for c in span)
 
     def drop_last(word: str) -> bool:
-        if not any(c.isalnum() for c in word):
-            return True  # "Maternité –": a dash or a colon ends no name
+        if not any(c.isalnum() for c in word) or word.startswith("("):
+            return True  # "Maternité –", "Benhamou (oncologue": a dash, a colon or a bracket ends a name
         w = word.casefold().strip(",.;:")
         if w in _TRAILING_FUNCTION:
             return True  # "Dosage de": no name ends with a preposition
@@ -467,6 +477,19 @@ def _digit_core(text: str, f: Finding) -> Finding | None:
     return _shrink(text, f, no_digit, no_digit)
 
 
+def _date_core(text: str, f: Finding) -> Finding:
+    """A date span without what runs on after it: an hour ("25/11/2026 18:02"), the next
+    sentence ("le 16/11/2026. 15 séances")."""
+    span = text[f.start:f.end + 3]  # (three more characters: the minutes of an hour)
+    cut = _DATE_RUN_ON.search(span)
+    if cut is None or cut.start() == 0 or cut.start() >= f.end - f.start:
+        return f
+    return Finding(f.start, f.start + cut.start(), f.label, f.score, f.source, f.explanation)
+
+
+_DATE_RUN_ON = re.compile(r"(?<=\d)[ \t]+\d{1,2}(?=[:h]\d)|(?<=\d)\.[ \t]+\S")
+
+
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
     """Model findings trimmed of edge words, kept when their shape fits their label."""
     out: list[Finding] = []
@@ -478,6 +501,8 @@ def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:
             if trimmed is None:
                 continue
             f = trimmed
+        elif f.label in (Label.DATE, Label.DATE_NAISSANCE):
+            f = _date_core(text, f)
         elif f.label in _DIGIT_IDS and not (text[f.start].isdigit() and text[f.end - 1].isdigit()):
             # (A span that starts and ends with a digit is already its own digit core.)
             trimmed = _digit_core(text, f)

@@ -96,7 +96,8 @@ _EN_MONTH_YEAR = re.compile(
     r"(?<![\w/])(?:January|February|March|April|June|July|August|September|October|November|December)"
     r"[ \t]+(?:19|20)\d\d(?!\d)"
 )
-_ENUM_BEFORE = re.compile(r"(?i)(?<!\w)(?:les|le|du|des)\s+(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|et)\s*$")
+_ENUM_BEFORE = re.compile(
+    r"(?i)(?:(?<!\w)(?:les|le|du|des)|:)\s+(?P<days>\d{1,2}(?:/\d{1,2})?(?:\s*,\s*\d{1,2}(?:/\d{1,2})?)*)\s*(?:,|et)\s*$")
 _RANGE_START = regex.compile(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
 _LEGAL_BEFORE = regex.compile(
@@ -223,8 +224,9 @@ class DateRule:
         for f in list(out):
             e = _ENUM_BEFORE.search(text, max(0, f.start - 40), f.start)
             if e is not None:  # "les 18, 20, 23 et 25/11/2026": every day shares the month
-                for d in re.finditer(r"\d{1,2}", e.group("days")):
-                    if 1 <= int(d.group()) <= 31:
+                for d in re.finditer(r"\d{1,2}(?:/\d{1,2})?", e.group("days")):
+                    day, _, month = d.group().partition("/")
+                    if 1 <= int(day) <= 31 and (not month or 1 <= int(month) <= 12):
                         pos = e.start("days") + d.start()
                         out.append(make(pos, pos + len(d.group()), f.label, min(f.score, 0.8), self.name,
                                         "jour d'une énumération de dates"))

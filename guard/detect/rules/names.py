@@ -32,7 +32,8 @@ _TITLE = compile_pattern(
     r"(?P<upper>M\.|M(?=\s+\p{Lu})|Mme\.?|Mmes\.?|Mlle\.?|Mr\.?|MR\.?|Mrs\.?|MRS\.?|Ms\.?|Miss|MME\.?|MLLE\.?|Dr\.?|DR\.?|Dre\.?|Pr\.?|PR\.?|Docteur|DOCTEUR|Professeure?|"
     r"PROFESSEUR|Madame|MADAME|Monsieur|MONSIEUR|Mademoiselle|[Pp]atiente?\s*:?|PATIENTE?\s*:?|[Pp]t|"
     r"s['’]appel(?:le|ait)|l['’]appel(?:le|ait)|surnomm[ée]e?|[Ss]oussign[ée]e?|dite?\s*[«\"“]|[Pp]r[ée]nomm[ée]e?|[Dd][ée]nomm[ée]e?|[Nn][ée]e|NÉE|[ÉéEe]pouse|[ÉéEe]p\.|[Vv]euve|[Vv]ve|"
-    r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|NOM\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
+    r"[Nn]om(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+famille)?\s*:|"
+    r"NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+MARITAL|\s+DE\s+FAMILLE)?\s*:|[Pp]r[ée]noms?\s*:|PR[ÉE]NOMS?\s*:)"
     r"|(?P<lower>m\.|mr|mme\.?|mlle\.?|monsieur|madame|dr|docteur|pr)"
     r")(?:\s+(?:le|la)\s+(?:[Dd]octeur|[Pp]rofesseure?|[Dd]r|[Pp]r))?(?=[ \t\u00a0]+\S)"
 )
@@ -63,7 +64,8 @@ _CAP_STOP = frozenset(
         "Patient Patiente Service Hôpital CHU Clinique EHPAD USLD SSR Urgences Née Né Nom Prénom IPP NIR NDA DDN Tél Tel Date "
         "Il Elle Ils Elles Je Nous Vous Votre Vos Mon Ma Mes Ce Cette Suite Merci Bonjour Objet "
         "Juge Président Présidente Procureur Procureure Préfet Préfète Maire Directeur Directrice Conseiller "
-        "Conseillère Médecin-conseil Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche"
+        "Conseillère Médecin-conseil Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche "
+        "Avant Après Depuis Entre Vers Dès Pendant Sous Sur Chez Plus Moins Environ Jusqu'à Durant"
     ).split()
 )
 # What a doctor does, in a sentence about them ("le docteur demandé", "LE DR PRÉVUE DEMAIN").

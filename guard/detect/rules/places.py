@@ -61,15 +61,25 @@ _FACILITY = compile_pattern(
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
     r"institut|fondation|ehpad|résidence|dispensaire|imagerie(?:\s+m[ée]dicale)?|"
     r"cabinet(?=\s+(?:de|d['’])\s*(?:[a-zé]{3,}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie)|anatomie))|labo(?=\s+\p{Lu})|"
-    r"centre(?=\s+[a-zé]{3,}(?:ique|ogique)\s)|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
+    r"centre(?=\s+(?:[a-zé]{3,}(?:ique|ogique)|m[ée]dico-[a-zé]+)\s)|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
     r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR)"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?|"
-    rf"civil|sp[ée]cialis[ée]|[a-zé]{{3,}}(?:ique|ogique)s?))?"
-    rf"(?:\s+(?:de|d['’])\s*(?i:[a-zé]{{3,}}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie|urgences|sant[ée]|soins)|anatomie)"
+    rf"civil|sp[ée]cialis[ée]|r[ée]gional(?:e)?|national(?:e)?|m[ée]dico-[a-zé]+|[a-zé]{{3,}}(?:ique|ogique)s?))?"
+    rf"(?:\s+(?:de|d['’])\s*(?i:[a-zé]{{3,}}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie|urgences|sant[ée]|soins)|"
+    rf"anatomie(?:\s+et\s+(?:de\s+)?cytologie)?)"
     rf"(?:\s+[a-zé]{{3,}}(?:ique|ogique)s?)?)?"
     rf"(?P<name>(?:\s+(?:(?i:de\s+la|de\s+l['’]|des|du|de|d['’]|les|la|le|l['’]|dos|das|do|da|del)\s*)?\p{{Lu}}[\p{{L}}'’]*(?:-[\p{{L}}'’]+)*){{1,4}})"
 )
+# After an address label, a name with no number before the comma and the postcode: a lieu-dit
+# or a residence ("Adresse : La Hunaudière, route de…", "Domicile : Kerangoff, 22200 Pabu").
+_LABELLED_PLACE = re.compile(
+    r"(?i:adresse|domicile|demeurant)[ \t]*:[ \t]*"
+    r"([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+(?:[A-ZÀ-Þ][\w'’\-]+|de|du|des|la|le|les|d['’][A-ZÀ-Þ][\w'’\-]+)){0,4})"
+    r"(?=[ \t]*,[ \t]*(?:\d|[a-zà-ÿ]+[ \t]+(?:de|du|des)\b|\w))"
+)
+_FIELD_LINE = re.compile(r"[^\n:]{1,30}:")
+_NO_ADDRESS = frozenset("inconnu inconnue néant neant aucune aucun sdf non nc idem voir même".split())
 _SECTION = re.compile(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
 # SMS style, no capitals: "la clinique des cedres de blagnac", "ssr les tilleuls", "pmi de roubaix".
 # Taken only where the text around has no capital at all, and when the name ends with a known
@@ -305,6 +315,11 @@ class PlaceRule:
                 continue  # "signe de Percy", "capsule de Tenon": the eponym, not the hospital
             out.append(make(m.start(), m.end(), Label.HOPITAL, 0.85, self.name,
                             "hôpital connu désigné par son nom seul"))
+        if ":" in text:
+            for m in _LABELLED_PLACE.finditer(text):  # "Domicile : Kerangoff, 22200 Pabu": a lieu-dit
+                name = m.group(1)
+                if not is_medical_term(name) and name.casefold() not in _NOT_NAME | _SERVICE | _NO_ADDRESS:
+                    out.append(make(m.start(1), m.end(1), Label.ADRESSE, 0.75, self.name, "lieu-dit après « Adresse : »"))
         if "section" in text or "Section" in text:
             for m in _SECTION.finditer(text):  # "section Boisvin": a locality in the Antilles
                 if not is_medical_term(m.group(1)):
@@ -400,8 +415,9 @@ class PlaceRule:
         if end <= start:
             return None
         lead = len(text[start:end]) - len(text[start:end].lstrip())
-        if "\n" in text[start:start + lead] and m.group().split()[0].isupper():
-            return None  # "— SSR\nCible : douleur": a unit in a heading, then the next line
+        if "\n" in text[start:start + lead] and (
+                m.group().split()[0].isupper() or _FIELD_LINE.match(text, start + lead)):
+            return None  # "— SSR\nCible : douleur", "Laboratoire\nPréleveur : IDE": a heading, then a form's line
         cut = text.find("\n", start + lead, end)
         if cut != -1:
             end = len(text[:cut].rstrip())  # a name does not run on into the next line

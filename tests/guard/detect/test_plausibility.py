@@ -320,3 +320,23 @@ def test_eponym_before_answers_like_the_pattern(pieces: list[str]) -> None:
     text = "".join(pieces) + "Parkinson"
     start = len(text) - len("Parkinson")
     assert eponym_before(text, start) == (EPONYM_BEFORE.search(text, max(0, start - 30), start) is not None)
+
+
+def test_abbreviations_digits_brands_headings_and_run_on_dates() -> None:
+    from guard.detect.plausibility import keep_plausible
+
+    text = "Ch. 18 — vide, entrée prévue"
+    assert not plausible(text, _span(text, "Ch", Label.PRENOM))
+    text = "radiochimiothérapie 50 Gy/25 fr"
+    assert not plausible(text, _span(text, "Gy/25", Label.NOM))
+    text = "lecteur FreeStyle Libre 3"
+    assert not plausible(text, _span(text, "FreeStyle", Label.PRENOM))
+    text = "Plaquettes 132 G/L\\nBIOCHIMIE\\nCréatinine 142".replace("\\\\n", "\\n")
+    text = "Plaquettes 132 G/L\nBIOCHIMIE\nCréatinine 142"
+    assert not plausible(text, _span(text, "BIOCHIMIE", Label.HOPITAL))
+    text = "Date : 25/11/2026 18:02"
+    kept = keep_plausible(text, [_span(text, "25/11/2026 18", Label.DATE)])
+    assert [text[f.start:f.end] for f in kept] == ["25/11/2026"]
+    text = "Présents : Dr Karim Benhamou (oncologue, coordonnateur)"
+    kept = keep_plausible(text, [_span(text, "Benhamou (oncologue", Label.NOM)])
+    assert [text[f.start:f.end] for f in kept] == ["Benhamou"]

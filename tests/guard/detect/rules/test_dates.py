@@ -165,3 +165,8 @@ def test_every_day_of_an_enumeration_sharing_a_month() -> None:
 def test_english_weekdays_and_months_with_a_year() -> None:
     assert flagged(RULE, "flying back on Saturday 5 December.") == [("Saturday 5 December.", "DATE")]
     assert flagged(RULE, "under my care since March 2019 for epilepsy") == [("March 2019", "DATE")]
+
+
+def test_an_enumeration_of_short_dates_before_a_full_one() -> None:
+    text = "Séances : 05/10, 19/10, 02/11 et 16/11/2026 chez elle"
+    assert sorted(v for v, _ in flagged(RULE, text)) == ["02/11", "05/10", "16/11/2026", "19/10"]

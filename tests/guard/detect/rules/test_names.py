@@ -186,3 +186,8 @@ def test_titles_written_with_a_dot() -> None:
 def test_a_second_lowercase_surname_before_the_first_name() -> None:
     assert flagged(RULE, "mme da silva ferreira lucia ne le 12/1/1959") == [
         ("da silva ferreira", "NOM"), ("lucia", "PRENOM")]
+
+
+def test_capital_field_labels_and_prepositions_opening_a_line() -> None:
+    text = "NOM D'USAGE : DELAMARE — NOM DE NAISSANCE : OUÉDRAOGO"
+    assert flagged(RULE, text) == [("DELAMARE", "NOM"), ("OUÉDRAOGO", "NOM")]

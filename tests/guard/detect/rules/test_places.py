@@ -292,3 +292,11 @@ def test_sms_facilities_ending_with_a_town_or_named_les_x(text: str, expected: l
 @pytest.mark.parametrize("text", ["ehpad de la ville", "la clinique du sport", "un ehpad de proximite"])
 def test_sms_generic_facilities_are_left(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+def test_a_lieu_dit_after_an_address_label_and_no_name_on_the_next_line() -> None:
+    assert flagged(RULE, "Domicile : Kerangoff, 22200 Pabu") == [("Kerangoff", "ADRESSE")]
+    assert flagged(RULE, "Adresse : Inconnue, SDF") == []
+    assert flagged(RULE, "Bon de demande — Laboratoire\nPréleveur : IDE") == []
+    assert flagged(RULE, "Institut régional de cancérologie Loire-Océane\nSéance") == [
+        ("Institut régional de cancérologie Loire-Océane", "HOPITAL")]
