@@ -25,6 +25,7 @@ SETS = {
     "dev8": REPO / "tests" / "data" / "dev8" / "dev8.jsonl",
     "dev9": REPO / "tests" / "data" / "dev9" / "dev9.jsonl",
     "dev10": REPO / "tests" / "data" / "dev10" / "dev10.jsonl",
+    "dev11": REPO / "tests" / "data" / "dev11" / "dev11.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5
