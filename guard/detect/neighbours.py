@@ -23,11 +23,12 @@ from collections.abc import Callable
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
+from guard.detect.rules._words import LOW_CLASS, UP_CLASS
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOW = "a-zß-öø-ÿœĀ-ſ"
+_UP = UP_CLASS
+_LOW = LOW_CLASS
 _CAP_WORD = rf"[{_UP}][{_LOW}]+(?:[\-'’][{_UP}][{_LOW}]+)*"
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|van|von|der|den|da|dos|das|do|di|del|della|ben|bin|ibn|el|al|ould|ait|aït|ní|ni|mac|mc|d['’])[ \t]?)"

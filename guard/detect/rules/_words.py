@@ -20,6 +20,12 @@ from functools import lru_cache
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
+# Character classes for stdlib patterns of name-like words (Latin-1 and Latin Extended-A). The
+# capital range also holds some lowercase letters of Extended-A: the name rules only look at a
+# word's first letter with it, which is what they need.
+UP_CLASS = "A-ZÀ-ÖØ-ÞĀ-ſ"
+LOW_CLASS = "a-zß-öø-ÿœĀ-ſ"
+
 
 def _fold_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {c: None for c in range(0x300, 0x370)}  # combining marks

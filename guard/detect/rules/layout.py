@@ -21,12 +21,12 @@ from functools import lru_cache
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.rules._words import cue_set, has_any, lowered
+from guard.detect.rules._words import LOW_CLASS, UP_CLASS, cue_set, has_any, lowered
 from guard.detect.rules.context import fold
 from guard.detect.rules.subjects import _PEOPLE_WORDS
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOW = "a-zß-öø-ÿœĀ-ſ"
+_UP = UP_CLASS
+_LOW = LOW_CLASS
 _WORD = rf"(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}})(?:[-'’](?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}))*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|da|dos|van|von|ben|el|al|ould)[ \t]+)?"
 _NAME_LINE = re.compile(

@@ -15,10 +15,11 @@ from functools import lru_cache
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
+from guard.detect.rules._words import LOW_CLASS, UP_CLASS
 from guard.detect.rules.context import fold
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOW = "a-zß-öø-ÿœĀ-ſ"
+_UP = UP_CLASS
+_LOW = LOW_CLASS
 _LAST_LINE = re.compile(
     rf"\n[ \t]*(?:[-–—][ \t]*)?(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"(?:[ \t]+(?P<last>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\.))?[ \t]*[.!]?[ \t]*$"

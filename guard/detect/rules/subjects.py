@@ -20,10 +20,11 @@ from functools import lru_cache
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
+from guard.detect.rules._words import LOW_CLASS, UP_CLASS
 from guard.detect.rules.context import fold
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOW = "a-zß-öø-ÿœĀ-ſ"
+_UP = UP_CLASS
+_LOW = LOW_CLASS
 _NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*|[{_UP}]{{3,}}(?:-[{_UP}]{{3,}})*"
 _VERBS = (
     r"refuse|a\s+refus[ée]|tousse|pleure|dort|mange|vomit|a\s+vomi|se\s+plaint|raconte|r[âa]le|"

@@ -23,14 +23,14 @@ from importlib import resources
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._words import lowered
+from guard.detect.rules._words import UP_CLASS, lowered
 from guard.detect.rules.context import fold
 
 _FILES = ("communes.txt", "villes_monde.txt")
 _AMBIGUOUS_FILE = "villes_ambigues.txt"
 _MAX_WORDS = 4  # "Saint-Jean-de-Luz" is one word here; "Le Puy-en-Velay", "Phnom Penh" two
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_UP = UP_CLASS
 # A capitalised word (hyphens and apostrophes inside), possibly a town's first word.
 _CAP = re.compile(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’\-]))[{_UP}][\w'’]*(?:-[\w'’]+)*")  # also "d'Agen"
 _NEXT = re.compile(r"[ \t]+([\w'’]+(?:-[\w'’]+)*)")
