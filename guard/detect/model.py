@@ -20,7 +20,7 @@ import numpy as np
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label, display_name
-from guard.detect.windows import plan_windows
+from guard.detect.windows import Window, plan_windows
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,15 @@ _BATCH = 1
 _DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 # Above this many characters a text is cut into slices before tokenizing, to bound memory.
 _MAX_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A text's tokens (ids, character offsets) and the windows the model reads."""
+
+    ids: np.ndarray
+    offsets: list[tuple[int, int]]
+    windows: tuple[Window, ...]
 
 
 class ModelError(Exception):
@@ -167,45 +176,68 @@ class NerModel:
 
     # -- stage 1: tokens -------------------------------------------------------------------
     def _encode(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        # `encode_batch` rather than `encode`: same tokens and offsets, but it releases the GIL
+        # while it works (the rules can run meanwhile) and was measured faster (0.41 against
+        # 0.66 ms for 1,000 characters).
         if len(text) <= _MAX_CHARS:  # the usual case: one call, no copying of offsets
-            enc = self._tokenizer.encode(text, add_special_tokens=False)
+            enc = self._tokenizer.encode_batch([text], add_special_tokens=False)[0]
             return np.asarray(enc.ids, dtype=np.int64), enc.offsets
         ids: list[int] = []
         offsets: list[tuple[int, int]] = []
         for base in range(0, len(text), _MAX_CHARS):
-            enc = self._tokenizer.encode(text[base:base + _MAX_CHARS], add_special_tokens=False)
+            enc = self._tokenizer.encode_batch([text[base:base + _MAX_CHARS]], add_special_tokens=False)[0]
             ids.extend(enc.ids)
             offsets.extend((s + base, e + base) for s, e in enc.offsets)
         return np.asarray(ids, dtype=np.int64), offsets
 
-    # -- stage 2: model over windows -------------------------------------------------------
-    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per-token (tag id, probability), stitched from overlapping windows.
+    def encode(self, text: str) -> Encoded | None:
+        """Tokens of `text` and the windows the model reads them in (None: no token)."""
+        ids, offsets = self._encode(text)
+        if len(ids) == 0:
+            return None
+        return Encoded(ids, offsets, tuple(plan_windows(len(ids), self._window, self._overlap)))
 
-        Every window has the same length (the last one ends at the text's end), so windows can
-        go through the session in batches of `_BATCH` (one, as measured fastest). The
-        probability is only computed where the winning tag is not "O" (it is 0 elsewhere):
-        the spans are the only reader and most tokens are O."""
-        n = len(ids)
-        windows = plan_windows(n, self._window, self._overlap)
-        tag = np.empty(n, dtype=np.int64)
-        prob = np.zeros(n, dtype=np.float32)
+    # -- stage 2: model over windows -------------------------------------------------------
+    def infer(self, enc: Encoded) -> list[np.ndarray]:
+        """Raw logits, one (window length x tags) array per window: onnxruntime only, which
+        releases the GIL while it computes.
+
+        Every window has the same length (the last one ends at the text's end), so windows
+        could go through the session in batches of `_BATCH` (one, as measured fastest)."""
+        out: list[np.ndarray] = []
+        windows = enc.windows
         for i in range(0, len(windows), _BATCH):
             group = windows[i:i + _BATCH]
-            batch = np.stack([ids[w.start:w.end] for w in group])
+            batch = np.stack([enc.ids[w.start:w.end] for w in group])
             feeds = {"input_ids": batch}
             if "attention_mask" in self._inputs:
                 feeds["attention_mask"] = np.ones_like(batch)
-            logits = self._session.run(self._outputs, feeds)[0]
-            for row, w in zip(logits, group):
-                kept = row[w.keep_start - w.start:w.keep_end - w.start]
-                best = kept.argmax(axis=-1)
-                tag[w.keep_start:w.keep_end] = best
-                hot = np.flatnonzero(best)
-                if len(hot):
-                    rows = kept[hot]
-                    rows = rows - rows.max(axis=-1, keepdims=True)
-                    prob[w.keep_start + hot] = 1.0 / np.exp(rows).sum(axis=-1)
+            out.extend(self._session.run(self._outputs, feeds)[0])
+        return out
+
+    def decode(self, text: str, enc: Encoded, logits: list[np.ndarray]) -> list[Finding]:
+        """Character spans from the windows' logits (see `_stitch` and `_spans`)."""
+        tag, prob = self._stitch(len(enc.ids), enc.windows, logits)
+        return self._spans(text, enc.offsets, tag, prob)
+
+    @staticmethod
+    def _stitch(n: int, windows: tuple[Window, ...],
+                logits: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Per-token (tag id, probability), each token taken from the window that owns it.
+
+        The probability is only computed where the winning tag is not "O" (it is 0 elsewhere):
+        the spans are the only reader and most tokens are O."""
+        tag = np.empty(n, dtype=np.int64)
+        prob = np.zeros(n, dtype=np.float32)
+        for row, w in zip(logits, windows):
+            kept = row[w.keep_start - w.start:w.keep_end - w.start]
+            best = kept.argmax(axis=-1)
+            tag[w.keep_start:w.keep_end] = best
+            hot = np.flatnonzero(best)
+            if len(hot):
+                rows = kept[hot]
+                rows = rows - rows.max(axis=-1, keepdims=True)
+                prob[w.keep_start + hot] = 1.0 / np.exp(rows).sum(axis=-1)
         return tag, prob
 
     # -- stage 3: tags -> spans ------------------------------------------------------------
@@ -251,11 +283,10 @@ class NerModel:
         if not text or not isinstance(text, str):
             return []
         try:
-            ids, offsets = self._encode(text)
-            if len(ids) == 0:
+            enc = self.encode(text)
+            if enc is None:
                 return []
-            tag, prob = self._run(ids)
-            return self._spans(text, offsets, tag, prob)
+            return self.decode(text, enc, self.infer(enc))
         except Exception as exc:  # never raise into the detector; never log the text
             log.error("model inference failed: %s", type(exc).__name__)
             return []

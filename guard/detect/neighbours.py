@@ -55,6 +55,15 @@ _CUE_AFTER = re.compile(
 )
 # A form's label at the start of the line before the pair: "Maman : Mezouar Inès".
 _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w' ’\-]{1,24}[ \t]*:[ \t]*$")
+# A list line that opens with "Surname Firstname": rounds, schedules and room lists ("Ch. 7
+# Cuny Lucien : Lasilix", "2. Grenier Marcel — lieu-dit…", "Mendès Lucinda 10h00 — 06…").
+# Before the surname: the line start and an optional bullet, number, room or time; after the
+# first name: a dash, a colon, an hour or the end of the line.
+_LIST_LINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-•*·–—][ \t]*|\d{1,2}[.)][ \t]*|(?i:ch\.?|chambre|lit|box)[ \t]*\d{1,3}[a-z]?[ \t]*[:\-–—]?[ \t]*"
+    r"|\d{1,2}[h:]\d{0,2}[ \t]*[:\-–—]?[ \t]*)?"
+    r"(?P<particle>(?:Ait|Aït|AIT|Ben|BEN|Ould|El|Al|Da|De|Di|Del|Dos|Le|La|Van|Von|N['’])[ \t]*)?$")
+_LIST_AFTER = re.compile(r"[ \t]*(?:[:–—]|-[ \t]|\(|\d{1,2}[h:]\d\d\b|\d{1,2}[ \t]?h\b|\n|$)")
 # "Tiago (Gonçalves)": a surname in brackets right after the first name.
 _BRACKETED = re.compile(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
 # A nickname before the real name in brackets: "Loulou (Louis Quéméner)", "dédé (M. Rousseau
@@ -110,10 +119,15 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
         if after is not None and _surname_word(after.group(1)) and free(after.start(1), after.end(1)):
             extra.append(Finding(after.start(1), after.end(1), Label.NOM, score, "rule:neighbour", _WHY))
         before = _BEFORE.search(text, max(0, f.start - 40), f.start)
-        if before is not None and _surname_word(before.group(1)) and free(before.start(1), before.end(1)) \
-                and (_CUE_AFTER.match(text, f.end)
-                     or _LABEL_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1))):
-            extra.append(Finding(before.start(1), before.end(1), Label.NOM, score, "rule:neighbour", _WHY))
+        if before is not None and _surname_word(before.group(1)) and free(before.start(1), before.end(1)):
+            start = before.start(1)
+            listed = _LIST_LINE_BEFORE.search(text, max(0, start - 24), start)
+            if listed is not None and _LIST_AFTER.match(text, f.end):
+                if listed.group("particle") and free(listed.start("particle"), start):
+                    start = listed.start("particle")
+                extra.append(Finding(start, before.end(1), Label.NOM, score, "rule:neighbour", _WHY))
+            elif _CUE_AFTER.match(text, f.end) or _LABEL_BEFORE.search(text, max(0, start - 30), start):
+                extra.append(Finding(start, before.end(1), Label.NOM, score, "rule:neighbour", _WHY))
     for f in findings:
         if f.label is Label.PRENOM:
             m = _BRACKETED.match(text, f.end)

@@ -17,6 +17,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -119,6 +120,7 @@ class GuardServer:
         self._welcome: bytes = b""
         self._watcher: Any = None
         self._detector: Any = detector
+        self._owns_detector = False  # a detector handed in by an embedding app is its to close
         self._worker: AnalysisWorker | None = None
         self._analyzer: TextAnalyzer | None = None
         self._io = ThreadPoolExecutor(1, thread_name_prefix="vigie-io")
@@ -161,6 +163,7 @@ class GuardServer:
 
         if self._detector is None:
             self._detector = Detector.default(cfg.model_dir, use_model=cfg.use_model)
+            self._owns_detector = True
         status = self._detector.status
         if status.degraded:
             log.warning("détection dégradée : %s", status.reason)
@@ -171,7 +174,11 @@ class GuardServer:
             except Exception as exc:  # noqa: BLE001 — requests will report it; never the text
                 log.error("préchauffage du détecteur impossible : %s", type(exc).__name__)
         self._welcome = orjson.dumps(self._welcome_dict(loaded.policy))
-        self._worker = AnalysisWorker(self._detector.analyze, cfg.analysis_threads)
+        # A work item's segments go to the detector together: with its model thread, the model
+        # reads all of them while the rules run (see guard/detect/model_thread.py).
+        many = getattr(self._detector, "analyze_many", None)
+        batch = many if callable(many) else _one_by_one(self._detector.analyze)
+        self._worker = AnalysisWorker(batch, cfg.analysis_threads)
         self._analyzer = TextAnalyzer(self._worker, SegmentCache(cfg.cache_entries, cfg.cache_max_chars))
 
         port = cfg.effective_port(loaded.policy.port)
@@ -266,6 +273,9 @@ class GuardServer:
             await loop.run_in_executor(None, self._watcher.stop)
         if self._worker is not None:
             await loop.run_in_executor(None, self._worker.stop)
+        close = getattr(self._detector, "close", None)
+        if self._owns_detector and callable(close):
+            close()
         if self._incidents is not None:
             await loop.run_in_executor(self._io, self._close_incidents)
         await loop.run_in_executor(None, self._io.shutdown)
@@ -635,6 +645,13 @@ class _QuietLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
     def log(self, level: int, *args: Any, **kwargs: Any) -> None:
         if level >= logging.INFO:
             super().log(level, *args, **kwargs)
+
+
+def _one_by_one(analyze: Callable[[str], list[Any]]) -> Callable[[list[str]], list[list[Any]]]:
+    """A batch `analyze` for a detector that only analyses one text at a time."""
+    def many(texts: list[str]) -> list[list[Any]]:
+        return [analyze(text) for text in texts]
+    return many
 
 
 def _text(status: HTTPStatus, body: str) -> Response:

@@ -28,9 +28,10 @@ _STOP = object()
 
 
 class AnalysisWorker:
-    """Runs `analyze(text)` on a pool of `threads` threads, earliest virtual deadline first."""
+    """Runs `analyze(texts)` (one findings list per text) on a pool of `threads` threads,
+    earliest virtual deadline first."""
 
-    def __init__(self, analyze: Callable[[str], list[Finding]], threads: int = 1) -> None:
+    def __init__(self, analyze: Callable[[list[str]], list[list[Finding]]], threads: int = 1) -> None:
         self._analyze = analyze
         self._queue: queue.PriorityQueue[tuple[float, int, object, Future | None]] = (
             queue.PriorityQueue())
@@ -84,7 +85,7 @@ class AnalysisWorker:
                 continue
             t0 = time.perf_counter()
             try:
-                result = [self._analyze(text) for text in texts]  # type: ignore[attr-defined]
+                result = self._analyze(texts)  # type: ignore[arg-type]
             except BaseException as exc:  # noqa: BLE001 — reported to the request, never swallowed
                 # Only the type: a message could quote the text.
                 log.error("échec de l'analyse : %s", type(exc).__name__)

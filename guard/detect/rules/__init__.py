@@ -26,6 +26,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.places import PlaceRule
     from guard.detect.rules.relatives import RelativeNameRule
     from guard.detect.rules.signoff import LastLineNameRule
+    from guard.detect.rules.spoken import SpokenPhoneRule
     from guard.detect.rules.subjects import SubjectNameRule
     from guard.detect.rules.towns import TownRule
     from guard.detect.rules.zip import ZipRule
@@ -33,6 +34,7 @@ def default_rules() -> list[Recognizer]:
     return [
         NirRule(),
         PhoneRule(),
+        SpokenPhoneRule(),
         EmailRule(),
         IbanRule(),
         ClinicianIdRule(),

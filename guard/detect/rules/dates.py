@@ -55,7 +55,7 @@ _NUMERIC = compile_pattern(
 )
 _SHORT = compile_pattern(
     r"(?i)(?<=(?<!\w)(?:le|du|au|depuis le|jusqu'au|d[èe]s le|avant le|apr[èe]s le|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche)\s+)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
+    r"jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)\s+)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
 )
 _BIRTH_YEAR = compile_pattern(r"(?i)(?<!\w)n[ée]e?s?(?:\s*\(e\))?\s+en\s+(?P<year>(?:19|20)\d\d)(?!\w)")
 # Birth cues, matched on the folded text right before the date.
@@ -113,6 +113,16 @@ _WEEKDAY_DAY = compile_pattern(
 _WEEKDAY_HINT = CaselessHint(r"(?<![a-z0-9ß-öø-ÿ])(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)")
 # Digits, a separator, digits: where a numeric date can start (zero-width, stdlib).
 _NUMERIC_HINT = re.compile(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # digit first: see zip._ZIP_HINT
+# A weekday written before a date belongs to it ("vendredi 11/12", "jeu 3/12", "ven. 8 janv."):
+# it narrows the date down as much as the date itself.
+_WEEKDAY_BEFORE = re.compile(
+    r"(?i)(?<![\w.])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)"
+    r",?[ \t]+(?:le[ \t]+)?$")
+_FIRST_OF_MONTH = re.compile(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
+# Words of regulation, looked for further away than _PENALTIES, for first-of-month dates only.
+_RULE_WORDS = ("deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
+               "obligatoire", "obligatoires", "reforme", "circulaire", "decret", "remplace",
+               "nomenclature", "remboursement", "rembourse", "remboursee", "remboursable")
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
@@ -125,7 +135,9 @@ _PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "ver
               "plan", "campagne", "dispositif", "reforme", "circulaire", "congres", "formation", "seminaire",
               "webinaire", "colloque", "maj", "revision", "parution", "conference", "amm", "obligatoire",
               "obligatoires", "autorisation", "commercialisation", "remboursement", "rembourse", "remboursee",
-              "recommandation", "homologation", "agrement", "approbation", "approuve", "approuvee")
+              "recommandation", "homologation", "agrement", "approbation", "approuve", "approuvee",
+              "deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
+              "nomenclature", "instauration", "instaure", "generalisation", "generalise")
 
 
 def _valid_day_month(day: int, month: int) -> bool:
@@ -145,11 +157,21 @@ class DateRule:
     def _emit(self, out: list[Finding], text: str, start: int, end: int, score: float, why: str) -> None:
         if _LEGAL_BEFORE.search(text, max(0, start - 40), start):
             return
+        if start and text[start - 1] in " \t,":
+            wd = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+            if wd is not None:
+                start = wd.start()
         if _is_birth(text, start):
             out.append(make(start, end, Label.DATE_NAISSANCE, min(1.0, score + 0.05), self.name, f"date de naissance ({why})"))
         else:
-            score = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.3)
-            out.append(make(start, end, Label.DATE, score, self.name, why))
+            adjusted = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.3)
+            if _FIRST_OF_MONTH.match(text, start, end) and (
+                    adjusted < score or context.near(text, start, end, _RULE_WORDS, window=90)):
+                # Rules, tariffs and reforms start on the first of a month ("tarifs conventionnels
+                # … au 1er janvier 2026", "obligatoire … depuis le 1er janvier 2025"): near such
+                # words, the first of a month is theirs, not a patient's.
+                adjusted = min(adjusted, score - 0.3) - 0.2
+            out.append(make(start, end, Label.DATE, max(0.0, adjusted), self.name, why))
 
     @staticmethod
     def _around(pattern: regex.Pattern[str], text: str, anchors: list[int], rule: str) -> list[regex.Match[str]]:
@@ -203,7 +225,10 @@ class DateRule:
                 self._emit(out, text, start, m.end(), 0.9, "date avec mois en toutes lettres")
             else:
                 self._emit(out, text, start, m.end("month"), 0.75, "jour et mois")
+        textual = [(f.start, f.end) for f in out]
         for m in self._around(_MONTH_YEAR, text, anchors, "dates-month-year"):
+            if any(a <= m.start() < b for a, b in textual):
+                continue  # already read as part of a whole date, with its own score
             self._emit(out, text, m.start(), m.end(), 0.7, "mois et année")
         if "di" in text or "DI" in text or "Di" in text:  # every weekday ends in "di" (dimanche starts with it)
             for m in iter_matches_at(_WEEKDAY_DAY, _WEEKDAY_HINT, text, "dates-weekday"):

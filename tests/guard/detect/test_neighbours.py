@@ -81,3 +81,16 @@ def test_a_particle_before_a_found_name_is_part_of_the_surname() -> None:
     text = "Ould Ahmed Sidi 63 ans dialysé"
     found = [_prenom(text, "Ahmed"), Finding(text.index("Sidi"), text.index("Sidi") + 4, Label.NOM, 0.7, "rule:firstnames")]
     assert _spans(text, extend_surnames(text, found))[0] == ("Ould", Label.NOM)
+
+
+def test_a_list_line_opening_with_surname_then_first_name_takes_the_surname() -> None:
+    for text, first, last in [
+        ("Rappels :\nMendès Lucinda 10h00 — 0033 6 88 41 27 53", "Lucinda", "Mendès"),
+        ("Traitements du soir :\nCh. 7 Cuny Lucien : Lasilix 40", "Lucien", "Cuny"),
+        ("Tournée :\n2. Grenier Marcel — lieu-dit La Combe", "Marcel", "Grenier"),
+        ("Rappels :\nAit Ouarab Yanis 9h15 — 07 52 18 64 09", "Yanis", "Ait Ouarab"),
+    ]:
+        out = extend_surnames(text, [_prenom(text, first)])
+        assert (last, Label.NOM) in _spans(text, out), text
+    for text in ("Bonjour Marie\nmerci", "Salut Marie :)", "On en parle avec Marie — demain"):
+        assert _spans(text, extend_surnames(text, [_prenom(text, "Marie")])) == [("Marie", Label.PRENOM)], text

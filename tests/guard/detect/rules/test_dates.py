@@ -170,3 +170,28 @@ def test_english_weekdays_and_months_with_a_year() -> None:
 def test_an_enumeration_of_short_dates_before_a_full_one() -> None:
     text = "Séances : 05/10, 19/10, 02/11 et 16/11/2026 chez elle"
     assert sorted(v for v, _ in flagged(RULE, text)) == ["02/11", "05/10", "16/11/2026", "19/10"]
+
+
+def test_a_weekday_before_a_date_belongs_to_it_full_or_abbreviated() -> None:
+    for text, date in [
+        ("Prochaine séance vendredi 11/12 à 17 h 15.", "vendredi 11/12"),
+        ("mme ouedraogo vue le jeu 3/12 pour resultats", "jeu 3/12"),
+        ("rendez-vous le ven. 8 janv. a 9h30 au cabinet", "ven. 8 janv."),
+        ("revu le mardi 15/12/2026", "mardi 15/12/2026"),
+    ]:
+        assert (date, "DATE") in flagged(RULE, text), text
+
+
+def test_the_first_of_a_month_near_words_of_regulation_is_not_a_patient_date() -> None:
+    for text in (
+        "tarifs conventionnels d'une consultation de médecine générale au 1er janvier 2026 (G, MEG)",
+        "le vaccin est obligatoire chez les nourrissons depuis le 1er janvier 2025, et le B aussi",
+        "Depuis le déremboursement du 1er août 2018, les anticholinestérasiques",
+    ):
+        assert flagged(RULE, text) == [], text
+    for text, date in [
+        ("hospitalisé depuis le 1er décembre 2026 pour pneumopathie", "1er décembre 2026"),
+        ("on arrête le Previscan et on passe à Eliquis à partir du 1er décembre", "1er décembre"),
+        ("remplace le Dr Girard du 10 au 24 août", "24 août"),
+    ]:
+        assert (date, "DATE") in flagged(RULE, text), text
