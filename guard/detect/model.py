@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,12 +305,22 @@ def _joinable(text: str, end: int, start: int) -> bool:
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend a span to whole words: a subword tagged alone still hides the whole name."""
+    """Extend a span to whole words: a subword tagged alone still hides the whole name; and
+    along a hyphenated name whose tail the model left out ("Saint-Julien" of
+    "Saint-Julien-Molin-Molette", "Montceau" of "Montceau-les-Mines")."""
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
-    return start, end
+    while True:
+        tail = _HYPHEN_TAIL.match(text, end)
+        if tail is None:
+            return start, end
+        end = tail.end()
+
+
+# "-Molette", "-les-Mines", "-sur-Mer": a capitalised part, or particles then one, glued by hyphens.
+_HYPHEN_TAIL = re.compile(r"-(?:(?:les|lès|lez|sur|sous|en|de|des|du|la|le|aux|au|d['’]|l['’])-?)*[A-ZÀ-ÖØ-Þ][\w]*")
 
 
 def _merge_same_label(text: str, found: list[Finding]) -> list[Finding]:

@@ -50,7 +50,7 @@ EPONYM_BEFORE = re.compile(
     r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
     r"capsule|tubercule|glandes?|gaine|membrane|valvule|muscle|trompe|fascia|exercices?|programme|"
     r"protocole|r[ée]gime|approche|concept|algorithmes?|mod[èe]les?|[ée]quations?|th[ée]or[èe]mes?|courbes?|"
-    r"abaques?|nomogrammes?|"
+    r"abaques?|nomogrammes?|items?|essais?|[ée]tudes?|travaux|s[ée]ries?|cohortes?|"
     r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
     r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
     r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
@@ -66,9 +66,36 @@ _EPONYM_TAIL = re.compile(r"(?<!\w)([^\W\d_]+)\s+(?:(?i:de)\s+|(?i:d)['’]\s*|(
 
 def eponym_before(text: str, start: int, window: int = 30) -> bool:
     """True when an eponym's head word ("syndrome de", "manœuvre d'", "test of") ends right
-    before `start`: same answer as `EPONYM_BEFORE.search(text, start - window, start)`."""
+    before `start`: same answer as `EPONYM_BEFORE.search(text, start - window, start)`; also
+    with one adjective between the head and "de" ("essais historiques de Bernard"), and after a
+    scale's acronym ("MoCA de Nasreddine", "mini-GDS de Yesavage")."""
     m = _EPONYM_TAIL.search(text, max(0, start - window), start)
-    return m is not None and _EPONYM_HEAD.fullmatch(m.group(1)) is not None
+    if m is None:
+        return False
+    if _EPONYM_HEAD.fullmatch(m.group(1)) is not None:
+        return True
+    if m.group(0).rstrip().endswith(("de", "De", "d'", "d’")):
+        if _ACRONYM.fullmatch(m.group(1)) and m.group(1).upper() not in _PLACE_OR_ROLE_ACRONYMS:
+            from guard.detect.lexicon import is_medical_term
+
+            if is_medical_term(m.group(1)):
+                return True
+        two = _EPONYM_TAIL2.search(text, max(0, start - window - 20), start)
+        return two is not None and _EPONYM_HEAD.fullmatch(two.group(1)) is not None
+    return False
+
+
+# "essais historiques de", "signe clinique de": a head, one adjective, then "de".
+_EPONYM_TAIL2 = re.compile(
+    r"(?<!\w)([^\W\d_]+)\s+[^\W\d_]+(?:iques?|aux|ales?|elles?|iens?|iennes?|[ée]es?|[ée]s?|ifs?|ives?|aires?)"
+    r"\s+(?:(?i:de)\s+|(?i:d)['’]\s*)$")
+# Acronyms of carers, services and places: "l'IDE de Vire", "le CMP de Quimper" name a town.
+_PLACE_OR_ROLE_ACRONYMS = frozenset(
+    "IDE IDEL AS ASH AMP AVS MT MK SF CHU CHR CHRU CH CHS CHI GHT GHU EHPAD SSIAD SAAD HAD PMI CMP CMPP SAMU SMUR "
+    "MSP IME ITEP ESAT CAMSP IFSI SSR SMR USLD RDV CPAM MDPH CAF SAU UHCD CPTS CLIC MAIA DAC CCAS CSAPA CLAT "
+    "ARS PASS SPASAD UMG EMG USP EMSP LAM FAM MAS CSP CDS".split())
+# A scale's acronym: two capitals or more, maybe a lowercase letter inside ("MoCA", "GDS").
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
 
 # "la loi du 4 mars 2002", "décret du 30 décembre 2016": the date of a legal text.
@@ -184,6 +211,10 @@ def plausible(text: str, finding: Finding) -> bool:
             return titled()
         if eponym_before(text, finding.start):
             return False
+        if label in (Label.NOM, Label.PRENOM) and not titled() and _product_before(text, finding.start):
+            return False  # "poudre Stomahesive", "oxybutynine Ditropan": a product's brand
+        if label in (Label.NOM, Label.PRENOM) and _CAPS_THEN_LOWER.match(span):
+            return False  # "ARDSNet": an acronym grown into a name, no person's
         if _INSURER_BEFORE.search(text, max(0, finding.start - 20), finding.start):
             return False  # "mutuelle Harmonie": an insurer, not a person
         if any(c.isupper() for c in span):
@@ -271,6 +302,27 @@ _LIST_ITEM = re.compile(r"[^,;:\n()]+")
 
 # Stems of international non-proprietary drug names (WHO INN): no French first or last name
 # ends like this, and a capitalised DCI at the start of a line looks like a surname to the model.
+# Galenic forms and care products: the capitalised word after one is the product's brand.
+_PRODUCT_WORDS = frozenset(
+    "poudre film protecteur crème creme pommade gel spray sirop collyre patch patchs pansement pansements "
+    "gélule gélules gelule comprimé comprimés comprime ampoule ampoules flacon stylo capteur lecteur pompe "
+    "seringue aérosol aerosol solution suspension lotion mousse shampooing dispositif poche poches "
+    "protecteur cutané cutanee cutané barrière barriere".split())
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+$")
+_CAPS_THEN_LOWER = re.compile(r"[A-Z]{3,}[a-z]")
+
+
+def _product_before(text: str, start: int) -> bool:
+    """The word before is a galenic form or care product ("poudre", "film protecteur") or an
+    international drug name ("oxybutynine"): the capitalised word that follows is a brand."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.casefold() in _PRODUCT_WORDS or (word.islower() and len(word) > 5 and (
+        _INN_STEM.search(word) is not None or (len(word) >= 9 and word.endswith("ine"))))
+
+
 _INN_STEM = re.compile(
     r"(?i)(?:azolam|az[ée]pam|pril|sartan|olol|statine|statin|mab|tinib|cycline|cilline|floxacine|"
     r"prazole|tidine|parine|xaban|gatran|gliptine|gliflozine|glutide|dipine|triptan|s[ée]tron|prof[èe]ne|"

@@ -55,7 +55,10 @@ _MEDICAL_AFTER = re.compile(
 _PUBLISHER_AFTER = re.compile(r"[ \t]*:[ \t]*[^\n;,:]{1,40}[;,][ \t]*(?:19|20)\d\d")
 # Cues after which even an ambiguous name is a place.
 _CUE_BEFORE = re.compile(
-    r"(?i:(?:^|[\s(,;:])(?:à|a|vers|habite|habitant|habitante|vit|vivant|r[ée]side|domicili[ée]e?|"
+    r"(?i:(?:^|[\s(,;:])(?:à|a|vers|habite|habitent|habitons|habitant|habitante|vit|vivent|vivant|r[ée]side|"
+    r"domicili[ée]e?s?|tribunal(?:[ \t]+(?:judiciaire|administratif|d['’]instance|de[ \t]+grande[ \t]+instance))?[ \t]+d[e'’]|"
+    r"cour[ \t]+d['’]appel[ \t]+d[e'’]|pr[ée]fecture[ \t]+d[e'’]|sous-pr[ée]fecture[ \t]+d[e'’]|gendarmerie[ \t]+d[e'’]|"
+    r"commissariat[ \t]+d[e'’]|smur[ \t]+d[e'’]|samu[ \t]+d[e'’]|urgences[ \t]+d[e'’]|"
     r"originaire[ \t]+d[e'’]|en[ \t]+provenance[ \t]+d[e'’]|de[ \t]+retour[ \t]+d[e'’]|rentr[ée]e?[ \t]+d[e'’]|"
     r"n[ée]e?[ \t]+[àa]|chu[ \t]+d[e'’]|chr[ \t]+d[e'’]|ch[ \t]+d[e'’]|h[ôo]pital[ \t]+d[e'’]|"
     r"clinique[ \t]+d[e'’]|maternit[ée][ \t]+d[e'’]|mairie[ \t]+d[e'’]|pr[èe]s[ \t]+d[e'’]|"
@@ -66,7 +69,9 @@ _LETTER_DATE = re.compile(r"[ \t]*,[ \t]*le[ \t]+\d", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•\-–—])[ \t]*$")
 _CONTRACTED = re.compile(r"(?<![\w'’])(au|aux|du|des)[ \t]+$", re.IGNORECASE)
 _LOWER_CUE_SRC = (
-    r"(?<![\w'’])(?:à|a|vers|habite(?:[ \t]+[àa])?|vit(?:[ \t]+[àa])?|r[ée]side(?:[ \t]+[àa])?|"
+    r"(?<![\w'’])(?:à|a|vers|habite(?:[ \t]+[àa])?|habitent(?:[ \t]+[àa])?|vit(?:[ \t]+[àa])?|vivent(?:[ \t]+[àa])?|"
+    r"r[ée]side(?:[ \t]+[àa])?|urgences[ \t]+d[e'’]|chu[ \t]+d[e'’]|ch[ \t]+d[e'’]|h[ôo]pital[ \t]+d[e'’]|"
+    r"smur[ \t]+d[e'’]|clinique[ \t]+d[e'’]|"
     r"originaire[ \t]+d[e'’]|de[ \t]+retour[ \t]+d[e'’]|pr[èe]s[ \t]+d[e'’]|n[ée]e?[ \t]+[àa]|"
     r"domicili[ée]e?[ \t]+[àa])[ \t]+(?P<w>[a-zß-öø-ÿœ][a-zß-öø-ÿœ'’]*(?:-[a-zß-öø-ÿœ'’]+)*)"
 )

@@ -13,12 +13,17 @@ import re
 import regex
 
 from guard.detect.finding import Finding
+from guard.detect.lexicon import is_medical_term
 from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches_at, make
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 # "Saint-Denis (97400)": a town, then its postcode in brackets.
-_TOWN_THEN_BRACKET = regex.compile(r"\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*[ \t]*\($")
+_TOWN_THEN_BRACKET = regex.compile(
+    r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*\($")
+# "La Faye, 42220 :", "Kerjean, 29800": a place, a comma, then a postcode with nothing after it.
+_TOWN_THEN_COMMA = regex.compile(
+    r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*,[ \t]*$")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
 # Stdlib pre-scan (see iter_matches_at): five digits not glued to a word or a number. Written
 # to start with the digit so the engine skips to digits (a leading look-behind would make it try
@@ -73,11 +78,21 @@ class ZipRule:
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.9, self.name, "code postal suivi d'une ville"))
                 out.append(make(city[0], city[1], Label.VILLE, 0.85, self.name, "ville après un code postal"))
                 continue
-            if _TOWN_THEN_BRACKET.search(text, max(0, m.start() - 40), m.start()) and text.startswith(")", m.end()):
+            town = _TOWN_THEN_BRACKET.search(text, max(0, m.start() - 40), m.start())
+            if town is not None and text.startswith(")", m.end()):
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal entre parenthèses après la ville"))
+                if town.group(1).upper() not in _NOT_CITY:
+                    out.append(make(town.start(1), town.end(1), Label.VILLE, 0.8, self.name,
+                                    "ville avant son code postal entre parenthèses"))
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[max(line_start, m.start() - 80) : m.start()]
+            town = _TOWN_THEN_COMMA.search(text, max(0, m.start() - 40), m.start())
+            if town is not None and not _STREET_BEFORE.search(before) and town.group(1).upper() not in _NOT_CITY and not is_medical_term(town.group(1)) \
+                    and regex.match(r"[ \t]*(?:[:;.)\n]|$)", text[m.end():m.end() + 3]):
+                out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal après un lieu"))
+                out.append(make(town.start(1), town.end(1), Label.VILLE, 0.7, self.name, "lieu avant un code postal"))
+                continue
             if _STREET_BEFORE.search(before):
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal dans une adresse"))
         return out

@@ -167,3 +167,17 @@ def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
     found = _shared().find(text)
     assert all(0 <= f.start < f.end <= len(text) for f in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_a_span_runs_along_a_hyphenated_name_the_model_cut_short() -> None:
+    from guard.detect.model import _widen
+
+    for text, part, whole in [
+        ("lieu-dit La Combe, Saint-Julien-Molin-Molette : pansement", "Saint-Julien", "Saint-Julien-Molin-Molette"),
+        ("vit à Montceau-les-Mines seul", "Montceau", "Montceau-les-Mines"),
+        ("Dr Ricard-Mbaye valide", "Ricard", "Ricard-Mbaye"),
+        ("Mme Durand-lente ?", "Durand", "Durand"),
+    ]:
+        start = text.index(part)
+        s, e = _widen(text, start, start + len(part))
+        assert text[s:e] == whole, text

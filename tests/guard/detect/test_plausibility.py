@@ -340,3 +340,27 @@ def test_abbreviations_digits_brands_headings_and_run_on_dates() -> None:
     text = "Présents : Dr Karim Benhamou (oncologue, coordonnateur)"
     kept = keep_plausible(text, [_span(text, "Benhamou (oncologue", Label.NOM)])
     assert [text[f.start:f.end] for f in kept] == ["Benhamou"]
+
+
+def test_brands_after_a_product_or_a_drug_name_and_grown_acronyms_are_no_names() -> None:
+    for text, part, label in [
+        ("irritation péristomiale (poudre Stomahesive, film protecteur Cavilon) ?", "Stomahesive", Label.PRENOM),
+        ("irritation péristomiale (poudre Stomahesive, film protecteur Cavilon) ?", "Cavilon", Label.NOM),
+        ("anticholinergiques (oxybutynine Ditropan, amitriptyline Laroxyl)", "Ditropan", Label.NOM),
+        ("Pour la table PEP/FiO2 de l'ARDSNet (stratégie)", "ARDSNet", Label.PRENOM),
+    ]:
+        assert not plausible(text, _span(text, part, label)), part
+    for text, part in [("sa cousine Marie vient demain", "Marie"), ("la voisine Julie passe", "Julie")]:
+        assert plausible(text, _span(text, part, Label.PRENOM)), text
+
+
+def test_authors_after_a_head_an_adjective_or_a_scale_acronym() -> None:
+    from guard.detect.plausibility import eponym_before
+
+    for text, name in [("thymie (mini-GDS à 4 items de Clément)", "Clément"),
+                       ("contrairement aux essais historiques de Bernard (2002)", "Bernard"),
+                       ("MoCA de Nasreddine (< 26 anormal)", "Nasreddine")]:
+        assert eponym_before(text, text.index(name)), text
+    for text, name in [("refaire son pansement chez l'IDE de Vire", "Vire"), ("le fils de Marie", "Marie"),
+                       ("suivi au CMP de Quimper", "Quimper")]:
+        assert not eponym_before(text, text.index(name)), text

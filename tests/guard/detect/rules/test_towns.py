@@ -66,3 +66,13 @@ def test_towns_after_an_elided_de_and_after_an_insurer() -> None:
     assert flagged(RULE, "Le labo Biofrance-Garonne d'Agen m'appelle") == [("Agen", "VILLE")]
     assert flagged(RULE, "la CPAM de Chambéry pour contester") == [("Chambéry", "VILLE")]
     assert flagged(RULE, "critères de New York modifiés") == []
+
+
+def test_courts_emergency_services_and_plural_verbs_cue_a_town() -> None:
+    for text, town in [
+        ("jugement du tribunal judiciaire de Grasse du 15 mars 2024", "Grasse"),
+        ("(ils habitent le chambon-feugerolles)", "le chambon-feugerolles"),
+        ("de garde aux urgences de vesoul ce soir", "vesoul"),
+        ("au ch de roubaix demain", "roubaix"),
+    ]:
+        assert (town, "VILLE") in flagged(RULE, text), text

@@ -43,5 +43,17 @@ def test_a_postcode_in_brackets_after_its_town() -> None:
     from guard.detect.rules.zip import ZipRule
 
     text = "Médecin traitant : Dr Payet, Saint-Denis (97400)."
-    assert [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)] == [("97400", "ZIP")]
+    assert [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)] == [
+        ("97400", "ZIP"), ("Saint-Denis", "VILLE")]
+    text = "20 séances à domicile, La Pommeraye (49620), du 12/11 au 4/12."
+    assert ("La Pommeraye", "VILLE") in [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)]
     assert ZipRule().find("score total (12345) hier") == []
+
+
+def test_a_place_then_a_comma_then_a_lone_postcode() -> None:
+    from guard.detect.rules.zip import ZipRule
+
+    text = "4. Chometon — La Faye, 42220 : prise de sang"
+    assert [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)] == [("42220", "ZIP"), ("La Faye", "VILLE")]
+    for text in ("Glycémie, 12000 .", "Leucocytes, 12000.", "Total, 45000 patients suivis"):
+        assert not any(f.label.value == "VILLE" for f in ZipRule().find(text)), text
