@@ -99,8 +99,10 @@ def _uncovered(f: Finding, kept: list[Finding], starts: list[int], text: str) ->
             a += 1
         while b > a and not text[b - 1].isalnum():
             b -= 1
-        # A lone letter is dropped, a lone digit stays: the street number "8" of "8 ter rue…".
-        if (b - a < 2 and not text[a:b].isdigit()) or (a > 0 and text[a - 1].isalnum()) \
+        # A lone letter is dropped, a lone digit stays: the street number "8" of "8 ter rue…";
+        # so does a capital followed by a dot, an initial.
+        initial = b - a == 1 and text[a].isupper() and text.startswith(".", b)  # the "M" of "J.-M."
+        if (b - a < 2 and not text[a:b].isdigit() and not initial) or (a > 0 and text[a - 1].isalnum()) \
                 or (b < len(text) and text[b].isalnum()):
             continue
         pieces.append(Finding(a, b, f.label, f.score, f.source, f.explanation))

@@ -237,6 +237,8 @@ class TownRule:
             end, key = match
             if (key in needs_cue and " " not in key) or len(key) < 4 or not _same_accents(text[start:end], key):
                 continue
+            if key.startswith(("le ", "la ", "les ")) and m.group(0).lower().startswith(("à ", "a ")):
+                continue  # "à la crèche", "a la roche": after "à" an article opens a noun, not La Crèche
             if _MEDICAL_AFTER.match(text, end):
                 continue
             out.append(Finding(start, end, Label.VILLE, 0.75, self.name, "ville connue, en minuscules"))

@@ -78,3 +78,15 @@ def test_a_lone_street_number_left_uncovered_by_the_model_stays() -> None:
     model = Finding(13, 30, Label.ADRESSE, 0.99, "model")
     kept = resolve_overlaps([rule, model], len(text), text)
     assert [(text[f.start:f.end]) for f in kept] == ["8", "ter rue du Moulin"]
+
+
+def test_an_initial_left_over_by_a_winning_span_is_kept() -> None:
+    from guard.detect.finding import Finding
+    from guard.detect.labels import Label
+    from guard.detect.merge import resolve_overlaps
+
+    text = "Dr J.-M. Roux"
+    model = Finding(3, 4, Label.PRENOM, 0.99, "model")
+    rule = Finding(3, 8, Label.PRENOM, 0.75, "rule:names")
+    kept = resolve_overlaps([model, rule], len(text), text)
+    assert [text[f.start:f.end] for f in kept] == ["J", "M"]

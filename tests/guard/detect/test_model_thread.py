@@ -52,16 +52,28 @@ def test_each_text_gets_its_own_tokens_and_one_logits_array_per_window(model: Ne
 
 
 def test_a_stopped_thread_restarts_on_the_next_submission(model: NerModel) -> None:
+    import time
+
+    def ours() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name == "vigie-model"}
+
+    before = ours()
     thread = ModelThread(model)
     first = thread.submit(["Dr Martin"])[0].result(timeout=30)
+    (started,) = ours() - before
     thread.stop()
     thread.stop()  # idempotent
+    started.join(timeout=10)
+    assert not started.is_alive()
     again = thread.submit(["Dr Martin"])[0].result(timeout=30)
     assert again[0] is not None and first[0] is not None
     assert (again[1][0] == first[1][0]).all()
-    names = [t.name for t in threading.enumerate() if t.name == "vigie-model"]
-    assert len(names) == 1
+    assert len(ours() - before) == 1
     thread.stop()
+    deadline = time.monotonic() + 10
+    while ours() - before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not ours() - before
 
 
 class _BrokenSession:

@@ -300,3 +300,19 @@ def test_a_lieu_dit_after_an_address_label_and_no_name_on_the_next_line() -> Non
     assert flagged(RULE, "Bon de demande — Laboratoire\nPréleveur : IDE") == []
     assert flagged(RULE, "Institut régional de cancérologie Loire-Océane\nSéance") == [
         ("Institut régional de cancérologie Loire-Océane", "HOPITAL")]
+
+
+def test_medico_social_units_nurseries_imaging_centres_and_villages() -> None:
+    from guard.detect.rules.places import PlaceRule
+
+    rule = PlaceRule()
+    for text, value, label in [
+        ("Orientation souhaitée : IME Les Cèdres de la Creuse, Aubusson.", "IME Les Cèdres de la Creuse", "HOPITAL"),
+        ("gardé à la crèche Ti Lambrequin à Saint-Pierre", "crèche Ti Lambrequin", "HOPITAL"),
+        ("IRM du genou — Centre d'IRM du Littoral-Ouest, Les Sables", "Centre d'IRM du Littoral-Ouest", "HOPITAL"),
+        ("Urgences — Hôpital femme-mère-enfant des Alizés", "Hôpital femme-mère-enfant des Alizés", "HOPITAL"),
+        ("Adresse : village de Kawéni, 97600 Mamoudzou", "village de Kawéni", "ADRESSE"),
+    ]:
+        assert (value, label) in [(text[f.start:f.end], f.label.value) for f in rule.find(text)], text
+    for text in ("la crèche a fermé", "au village, tout va bien", "l'IME a appelé"):
+        assert rule.find(text) == [], text

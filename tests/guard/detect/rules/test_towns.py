@@ -76,3 +76,8 @@ def test_courts_emergency_services_and_plural_verbs_cue_a_town() -> None:
         ("au ch de roubaix demain", "roubaix"),
     ]:
         assert (town, "VILLE") in flagged(RULE, text), text
+
+
+def test_after_a_an_article_opens_a_noun_not_a_town() -> None:
+    assert flagged(RULE, "gardé à la crèche demain") == []
+    assert flagged(RULE, "ils habitent la crèche") == [("la crèche", "VILLE")]
