@@ -115,10 +115,30 @@ _LOWER_AFTER_RELATION = re.compile(
 # SMS style after words that put a person next: "séance kiné avec manon ce matin", "vu lucas
 # hier", "rdv chez nathalie", "message de kevin". The same known, unambiguous first names only.
 _FAMILY_CUES = cue_set("mamie mami mamy papi papy mémé pépé tata tatie tonton")
-_MEETING_CUES = cue_set("avec voir vu vue revu revue chez message nouvelles rappeler rappelé rappelée appel")
+_MEETING_CUES = cue_set(
+    "avec voir vu vue revu revue chez message nouvelles rappeler rappelé rappelée appel pour "
+    "sf ide idel idec kiné kine coordinatrice coordinateur cadre interne collègue mari épouse epouse")
 _LOWER_AFTER_MEETING = re.compile(
     rf"(?<![\w'’])(?:avec|voir|vu|vue|revu|revue|chez|message[ \t]+de|nouvelles[ \t]+de|rappeler|rappel[ée]e?|"
-    rf"appel[ \t]+de)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+    rf"appel[ \t]+de|pour|sf|ide|idel|idec|kin[ée]|coordinat(?:rice|eur)|cadre|interne|coll[èe]gue|mari|[ée]pouse)"
+    rf"[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+)
+# A lowercase signature before the writer's role: "corentin abgrall, MK, cabinet de…".
+_LOWER_PAIR_BEFORE_ROLE = re.compile(
+    rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*(?:MK|IDE|IDEL|IDEC|SF|"
+    rf"(?i:kin[ée](?:sith[ée]rapeute)?|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|m[ée]decin|interne|secr[ée]taire|"
+    rf"orthophoniste|ergoth[ée]rapeute|psychologue|di[ée]t[ée]ticienne?|podologue|ost[ée]opathe))(?![\w])"
+)
+_NOT_LOWER_SURNAME = frozenset(
+    "matin soir midi nuit jour jours semaine mois an ans annee lendemain weekend suivant suivante prochain "
+    "prochaine dernier derniere aussi bien mieux encore meme tout toute tous seul seule ok merci svp stp "
+    "docteur dr madame monsieur mme patient patiente enfant bebe".split())
+# The lowercase surname right after a lowercase first name found by a cue ("sa mère nathalie
+# lemaire.", "chez momo (mohamed zerrouki de la chambre 4", "voir capucine le goff demain"):
+# one word, maybe after a particle, closed by punctuation, a line end or a word of time/place.
+_LOWER_SURNAME_AFTER = re.compile(
+    rf"[ \t]+((?:(?:le|la|ben|el|da|dos|van)[ \t]+)?[{_LOW}][{_LOW}'’\-]{{2,}})"
+    r"(?=[ \t]*(?:[.,;:()!?\n]|$)|[ \t]+(?:de[ \t]+la[ \t]+chambre|demain|hier|ce[ \t]+(?:matin|soir)|aujourd))"
 )
 
 
@@ -129,6 +149,16 @@ _ET_AL = re.compile(r"[ \t]+et[ \t]+al\b|[ \t]+and[ \t]+colleagues\b")  # "(Thom
 _LOWER_AFTER_FAMILY = re.compile(
     rf"(?<![\w'’])(?:mamie|mami|mamy|papi|papy|m[ée]m[ée]|p[ée]p[ée]|tata|tatie|tonton)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches that may overlap: "kiné avec manon" holds "kiné avec" and "avec manon"."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start(1)
+    return out
 
 
 class FirstNameRule:
@@ -190,11 +220,29 @@ class FirstNameRule:
             m = _LOWER_NAME_BEFORE_AGE.search(text, max(0, a - 30), a)
             if m is not None and usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules avant l'âge"))
-        meetings = _LOWER_AFTER_MEETING.finditer(text) if has_any(text, _MEETING_CUES) else ()
-        for m in meetings:
+        for m in _overlapping(_LOWER_AFTER_MEETING, text) if has_any(text, _MEETING_CUES) else ():
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name,
                                 "prénom en minuscules après « avec », « vu », « chez »…"))
+        if "," in text or " " in text:
+            for m in _LOWER_PAIR_BEFORE_ROLE.finditer(text):
+                last = m.group(2)
+                if usable(m.group(1)) and fold(last) not in _LOWER_STOP and not is_medical_term(last):
+                    why = "signature en minuscules avant la fonction"
+                    out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, why))
+                    out.append(make(m.start(2), m.end(2), Label.NOM, 0.6, self.name, why))
+        for f in list(out):
+            if f.label is not Label.PRENOM or not text[f.start].islower():
+                continue
+            m = _LOWER_SURNAME_AFTER.match(text, f.end)
+            if m is None:
+                continue
+            last = m.group(1).split()[-1]
+            if fold(last) in _LOWER_STOP or fold(last) in _NOT_LOWER_SURNAME or is_medical_term(last) \
+                    or fold(last) in names or any(
+                    g.start == m.start(1) for g in out):
+                continue
+            out.append(make(m.start(1), m.end(1), Label.NOM, 0.55, self.name, "nom en minuscules après le prénom"))
         return out
 
     def _around_word(self, text: str, m: re.Match[str]) -> list[Finding]:

@@ -91,3 +91,20 @@ def test_lowercase_known_first_names_before_an_age_and_after_maman() -> None:
     assert ("kylian", "PRENOM") in flagged(RULE, "petit kylian 9 mois vu ce matin")
     assert flagged(RULE, "la maman aminata est seule") == [("aminata", "PRENOM")]
     assert flagged(RULE, "fievre depuis 3 mois") == []
+
+
+def test_lowercase_names_after_a_role_in_a_signature_and_a_lowercase_surname_after_them() -> None:
+    from guard.detect.rules.firstnames import FirstNameRule
+
+    rule = FirstNameRule()
+    for text, expected in [
+        ("je vous remercie. corentin abgrall, MK, cabinet de kinés",
+         [("corentin", "PRENOM"), ("abgrall", "NOM")]),
+        ("voir avec l'ide coordinatrice sandrine", [("sandrine", "PRENOM")]),
+        ("sf chloé de garde : mme ramassamy en salle", [("chloé", "PRENOM")]),
+        ("hospitalisation demandée par sa mère nathalie lemaire. Structure",
+         [("nathalie", "PRENOM"), ("lemaire", "NOM")]),
+        ("vu lucas le matin.", [("lucas", "PRENOM")]),
+        ("vu marie ce matin, elle mange mieux", [("marie", "PRENOM")]),
+    ]:
+        assert flagged(rule, text) == expected, text
