@@ -26,6 +26,9 @@ SETS = {
     "dev9": REPO / "tests" / "data" / "dev9" / "dev9.jsonl",
     "dev10": REPO / "tests" / "data" / "dev10" / "dev10.jsonl",
     "dev11": REPO / "tests" / "data" / "dev11" / "dev11.jsonl",
+    "dev12": REPO / "tests" / "data" / "dev12" / "dev12.jsonl",
+    "dev13": REPO / "tests" / "data" / "dev13" / "dev13.jsonl",
+    "dev14": REPO / "tests" / "data" / "dev14" / "dev14.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5

@@ -22,6 +22,8 @@ _SET_TITLES = {
     "dev9": "dev9 (180 hand-written examples, prompts and notes, names-heavy, a ninth engineer; first measured 0.955 / 0.965 / 4)",
     "dev10": "dev10 (150 hand-written examples: capitals, English, SMS, forms; a tenth engineer; first measured 0.944 / 0.964 / 11)",
     "dev11": "dev11 (120 hand-written examples, long pasted documents; an eleventh engineer; first measured 0.970 / 0.979 / 4)",
+    "dev12": "dev12 (150 hand-written examples: what GPs, nurses, physios, midwives, pharmacists and secretaries type; a twelfth engineer; first measured 0.936 / 0.979 / 2)",
+    "dev13": "dev13 (150 hand-written hospital notes by specialty; a thirteenth engineer; first measured 0.982 / 0.969 / 9)",
     "holdout": "holdout (183 hand-written examples, another engineer; **never tuned on**)",
 }
 
