@@ -64,6 +64,10 @@ _LIST_LINE_BEFORE = re.compile(
     r"|\d{1,2}[h:]\d{0,2}[ \t]*[:\-–—]?[ \t]*)?"
     r"(?P<particle>(?:Ait|Aït|AIT|Ben|BEN|Ould|El|Al|Da|De|Di|Del|Dos|Le|La|Van|Von|N['’])[ \t]*)?$")
 _LIST_AFTER = re.compile(r"[ \t]*(?:[:–—]|-[ \t]|\(|\d{1,2}[h:]\d\d\b|\d{1,2}[ \t]?h\b|\n|$)")
+# "IDE : Sandrine V.", "J.-P. R., 67 ans": a surname written as its initial after the first name.
+_INITIAL_AFTER = re.compile(rf"[ \t]+([{_UP}]\.)(?=[ \t]*(?:[,;:)\n]|$|[ \t]\d))")
+# "Alejandro Ruiz de la Fuente": a particle and a capitalised word continue a found surname.
+_PARTICLE_TAIL = re.compile(rf"[ \t]+((?:de[ \t]+la|de[ \t]+los|de[ \t]+las|del|de|da|das|dos|do|van[ \t]+der|van|von)[ \t]+{_CAP_WORD})(?![\w'’])")
 # "Tiago (Gonçalves)": a surname in brackets right after the first name.
 _BRACKETED = re.compile(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
 # A nickname before the real name in brackets: "Loulou (Louis Quéméner)", "dédé (M. Rousseau
@@ -143,6 +147,17 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
             if m is not None and free(m.start(1), m.end(1)):
                 extra.append(Finding(m.start(1), m.end(1), Label.NOM, min(f.score, 0.75), "rule:neighbour",
                                      "particule d'un nom trouvé"))
+    for f in findings:
+        if f.label is Label.PRENOM:
+            m = _INITIAL_AFTER.match(text, f.end)
+            if m is not None and free(m.start(1), m.end(1)):
+                extra.append(Finding(m.start(1), m.end(1), Label.NOM, min(f.score, 0.7), "rule:neighbour",
+                                     "initiale du nom après le prénom"))
+        elif f.label is Label.NOM:
+            m = _PARTICLE_TAIL.match(text, f.end)
+            if m is not None and _surname_word(m.group(1).split()[-1]) and free(m.start(1), m.end(1)):
+                extra.append(Finding(m.start(1), m.end(1), Label.NOM, min(f.score, 0.75), "rule:neighbour",
+                                     "suite d'un nom à particule"))
     extra.extend(_second_surnames(text, findings, free))
     if not extra:
         return findings

@@ -50,7 +50,7 @@ EPONYM_BEFORE = re.compile(
     r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
     r"capsule|tubercule|glandes?|gaine|membrane|valvule|muscle|trompe|fascia|exercices?|programme|"
     r"protocole|r[ée]gime|approche|concept|algorithmes?|mod[èe]les?|[ée]quations?|th[ée]or[èe]mes?|courbes?|"
-    r"abaques?|nomogrammes?|items?|essais?|[ée]tudes?|travaux|s[ée]ries?|cohortes?|"
+    r"abaques?|nomogrammes?|phototypes?|items?|essais?|[ée]tudes?|travaux|s[ée]ries?|cohortes?|"
     r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
     r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
     r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
@@ -112,8 +112,13 @@ _FUNCTION_WORDS = frozenset(
 # A surname followed by initials and a comma or period is an author in a reference list
 # ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
 INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
+# ...unless it is one initial closing a line or followed by an age: "IDE : Sandrine V.",
+# "Patient Marc D., 54 ans" — a first name and the initial of a surname kept private.
+SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.[ \t]*(?:\n|$|,[ \t]*\d{1,3}[ \t]*(?:ans|a)\b)")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
 _GRADE_AFTER = re.compile(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
+_BRACKET_GRADE = re.compile(r"[ \t]+(?:[A-D]?\d{1,2}|[A-D]|I{1,3}|IV|VI?)(?:[ \t]+[A-Z]\d)*[ \t]*\)")
+_CITATION_AFTER = re.compile(r"(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:19|20)\d\d[a-z]?[ \t]*[);\]]")
 # "Olanzapine 10 mg", "Diane 35": a brand-like word followed by a dose is a drug, not a person.
 DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|g|µg|mcg|ml|cp|cpr|gél|gel|ui|u|%|mg/j|gouttes?)?(?![\w/])|[ \t]+\d+[ \t]*(?:cp|mg)/"
@@ -197,10 +202,16 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "FICHE DE TRI – IOA", "ANAPATH – Biopsies": a heading in capitals
         if label is Label.HOPITAL and _adjective_tail(span):
             return False  # "Osmolalité plasmatique": a capitalised noun and its adjective
+        if label in (Label.VILLE, Label.HOPITAL) and " " not in span.strip() and not titled() \
+                and _BRACKET_GRADE.match(text, finding.end) and text[max(0, finding.start - 1):finding.start] in ("(", ""):
+            return False  # "(Ramsay 2)", "(Montreal A2 L3 B1)": a score or classification and its grade
+        if _CITATION_AFTER.match(text, finding.end) and not titled():
+            return False  # "(essai RAPIDO — Bahadoer, 2021)": an author and a year
         if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
                 and not titled():
             return False  # "Weber A", "Kellgren-Lawrence 3": an eponymous classification and its grade
         if label in (Label.NOM, Label.PRENOM) and INITIALS_AFTER.match(text, finding.end) \
+                and not (label is Label.PRENOM and SURNAME_INITIAL_AFTER.match(text, finding.end)) \
                 and not titled():
             return False  # "Kimura H, Sato Y.": a cited author
         if len(letters) < 2 and not text.startswith(".", finding.end):

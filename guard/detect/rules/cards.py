@@ -31,7 +31,7 @@ _VITALE = compile_pattern(
     rf"(?:\s+(?i:n°|num[ée]ro|s[ée]rie))?,?{CUE_GAP}" + _ID
 )
 _MUTUELLE = compile_pattern(
-    r"(?<!\w)(?i:mutuelle|adh[ée]rent|amc|compl[ée]mentaire\s+sant[ée]|n°\s*d'adh[ée]rent|n°\s*de\s+contrat|"
+    r"(?<!\w)(?i:mutuelle|adh[ée]rente?|amc|compl[ée]mentaire\s+sant[ée]|n°\s*d'adh[ée]rent|n°\s*de\s+contrat|"
     r"contrat\s+n°|n°\s*mutuelle|n°\s*adh[ée]rent)"
     r"(?:\s+(?:[\p{Lu}][\p{L}\-]+(?!\w)|(?i:n°|num[ée]ro|d'adh[ée]rent|adh[ée]rent))){0,3}"
     rf",?{CUE_GAP}" + _ID
@@ -60,7 +60,7 @@ _BANK_CUED_HINT = CaselessHint(r"(?<!\w)(?=carte|cb|visa|mastercard|amex)")
 
 # Each pattern needs one of these words (see _words): without them the scan is skipped.
 _VITALE_CUES = cue_set("vitale série")
-_MUTUELLE_CUES = cue_set("mutuelle adhérent amc complémentaire contrat")
+_MUTUELLE_CUES = cue_set("mutuelle adhérent adhérente amc complémentaire contrat")
 _BANK_CUES = cue_set("carte cb visa mastercard amex")
 # Four groups of four digits (or Amex 4-6-5): the grouped card pattern needs this shape.
 _BANK_SHAPE = re.compile(r"\d{4}[ \-\u00a0\u202f]\d{4,6}[ \-\u00a0\u202f]\d{4,5}")

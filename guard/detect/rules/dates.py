@@ -122,7 +122,8 @@ _FIRST_OF_MONTH = re.compile(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
 # Words of regulation, looked for further away than _PENALTIES, for first-of-month dates only.
 _RULE_WORDS = ("deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
                "obligatoire", "obligatoires", "reforme", "circulaire", "decret", "remplace",
-               "nomenclature", "remboursement", "rembourse", "remboursee", "remboursable")
+               "nomenclature", "remboursement", "rembourse", "remboursee", "remboursable",
+               "desormais", "dorenavant")
 # "Apgar 9/10/10": three scores, not a date.
 _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
@@ -137,7 +138,8 @@ _PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "ver
               "obligatoires", "autorisation", "commercialisation", "remboursement", "rembourse", "remboursee",
               "recommandation", "homologation", "agrement", "approbation", "approuve", "approuvee",
               "deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
-              "nomenclature", "instauration", "instaure", "generalisation", "generalise")
+              "nomenclature", "instauration", "instaure", "generalisation", "generalise", "commission",
+              "reunira", "comite")
 
 
 def _valid_day_month(day: int, month: int) -> bool:

@@ -27,7 +27,9 @@ from importlib import resources
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.plausibility import DOSE_AFTER, INITIALS_AFTER, eponym_before, in_eponym_list
+from guard.detect.plausibility import (
+    DOSE_AFTER, INITIALS_AFTER, SURNAME_INITIAL_AFTER, eponym_before, in_eponym_list,
+)
 from guard.detect.rules._base import CaselessHint, make
 from guard.detect.rules._words import cue_set, fold_word, has_any
 from guard.detect.rules._words import words as text_words
@@ -109,6 +111,11 @@ _LOWER_AFTER_RELATION = re.compile(
     rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
     rf"femme|mari|[ée]pouse|[ée]poux|compagne|compagnon|copine|copain|ex|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
     rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?|patiente?|petite?|maman|papa)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
+)
+# "le pere de yanis", "la maman d'ines": the child named after the parent.
+_LOWER_CHILD_OF = re.compile(
+    rf"(?<![\w'’])(?:p[èe]re|m[èe]re|maman|papa|parents|famille|fr[èe]re|s(?:œ|oe)ur|grand-m[èe]re|grand-p[èe]re|"
+    rf"mamie|papi|nounou|assistante[ \t]+maternelle)[ \t]+(?:de[ \t]+|d['’][ \t]*)([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 
 
@@ -211,6 +218,9 @@ class FirstNameRule:
         for m in relations:
             if usable(m.group(1)):
                 out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après un lien"))
+        for m in _LOWER_CHILD_OF.finditer(text) if has_any(text, _RELATION_CUES | _FAMILY_CUES) else ():
+            if usable(m.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.PRENOM, 0.6, self.name, "prénom en minuscules après « le père de »"))
         family = _LOWER_AFTER_FAMILY.finditer(text) if has_any(text, _FAMILY_CUES) else ()
         for m in family:
             if usable(m.group(1)):
@@ -254,7 +264,8 @@ class FirstNameRule:
         known = folded in names
         if not known and aged is None:
             return []
-        if eponym_before(text, m.start()) or INITIALS_AFTER.match(text, m.end()) \
+        if eponym_before(text, m.start()) or (INITIALS_AFTER.match(text, m.end())
+                                              and not SURNAME_INITIAL_AFTER.match(text, m.end())) \
                 or _ET_AL.match(text, m.end()):
             return []  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
         nxt = _NEXT.match(text, m.end())

@@ -52,6 +52,7 @@ _NUMBER_BEFORE = regex.compile(r"\d[ \t]*$")
 _CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
 _SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
+_INFINITIVE = regex.compile(r"\p{Ll}{2,}(?:er|ir|re|oir)")
 _TOKEN = regex.compile(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
 _PARTICLES = frozenset(
     "de du des d' le la van von der den da dos do das di del della ben bin ibn el al ter mac".split()
@@ -159,6 +160,8 @@ class TitledNameRule:
                 continue  # "plus de 4 000 m. Qu'est-ce…": metres, not "Monsieur"
             if tokens[0][2] < len(text) and text[tokens[0][2]].isdigit():
                 continue  # "patient DT2", "Mme G3P2": a code glued to digits, not a name
+            if lower_title and title.casefold() == "pr" and _INFINITIVE.fullmatch(tokens[0][0]):
+                continue  # "le seuil pr faire", "pr voir": SMS "pour" before a verb
             if title.casefold() == "pr" and _SMS_POUR.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "depuis le 10/02/2025 pr asthme", "18/03/2019 PR TROUBLE…": SMS "pour"
             patient_title = "atient" in title.lower() or title.lower() == "pt"

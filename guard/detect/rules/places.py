@@ -57,13 +57,14 @@ _FACILITY = compile_pattern(
     r"d['’]ophtalmologie|de\s+cardiologie|de\s+sage-femme|de\s+psychologie|param[ée]dical)|centre\s+m[ée]dical|"
     r"pharmacie|laboratoire(?:\s+de\s+biologie(?:\s+m[ée]dicale)?|\s+d['’]analyses(?:\s+m[ée]dicales)?)?|"
     r"centre\s+d['’](?:IRM|imagerie|explorations?\s+fonctionnelles)|cabinet\s+d['’]IRM|cr[èe]che|"
+    r"centre\s+de\s+soins\s+de\s+suite(?:\s+et\s+de\s+r[ée]adaptation)?|"
     r"centre\s+de\s+biologie|centre\s+de\s+soins(?:\s+infirmiers)?|p[ôo]le\s+de\s+sant[ée]|"
     r"centre\s+de\s+(?:radiologie|dialyse|radioth[ée]rapie)|h[ôo]pital|clinique|polyclinique|centre\s+hospitalier(?:\s+universitaire)?(?:\s+r[ée]gional)?|"
     r"groupe\s+hospitalier|centre\s+de\s+r[ée]adaptation|centre\s+de\s+r[ée][ée]ducation|centre\s+de\s+sant[ée]|maison\s+de\s+sant[ée]|"
     r"institut|fondation|ehpad|résidence|dispensaire|imagerie(?:\s+m[ée]dicale)?|"
     r"cabinet(?=\s+(?:de|d['’])\s*(?:[a-zé]{3,}(?:logie|iatrie|th[ée]rapie|graphie|chirurgie)|anatomie))|labo(?=\s+\p{Lu})|"
     r"centre(?=\s+(?:[a-zé]{3,}(?:ique|ogique)|m[ée]dico-[a-zé]+)\s)|cl[íi]nica|hospital(?=\s+(?:de|do|da|dos|das|del|San|Santa|São|Sant|Universit)))|CHU|CHRU|CHR|CHIC|CHIR|CHI|CHS|CHT|CHG|CH|GHU|GHT|GH|SSR|USLD|EHPAD|HIA|CMP|HAD|"
-    r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR|IME|ITEP|ESAT|SESSAD|IEM|CMPR)"
+    r"SSIAD|SAAD|SPASAD|CMPP|CAMSP|CRA|CSAPA|CeGIDD|PMI|MSP|CPTS|ESA|LBM|SMR|IME|ITEP|ESAT|SESSAD|IEM|CMPR|EPSM|EPS)"
     r"(?:\s+[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{2,}){1,3})?"
     rf"(?:\s+(?i:priv[ée]e?|universitaire|mutualiste|psychiatrique|g[ée]n[ée]ral|pluriprofessionnelle|"
     rf"du\s+canton|de\s+secteur|intercommunal(?:e)?|municipal(?:e)?|communautaire|d[ée]partemental(?:e)?|"
@@ -133,7 +134,7 @@ _FACILITY_HINT = AnyHint(
     ),
     word_start_hint(
         "CHU CHRU CHR CHIC CHIR CHI CHS CHT CHG CH GHU GHT GH SSR USLD EHPAD HIA CMP HAD SSIAD SAAD SPASAD CMPP "
-        "CAMSP CRA CSAPA CeGIDD PMI MSP CPTS ESA LBM SMR IME ITEP ESAT SESSAD IEM CMPR".split()
+        "CAMSP CRA CSAPA CeGIDD PMI MSP CPTS ESA LBM SMR IME ITEP ESAT SESSAD IEM CMPR EPSM EPS".split()
     ),
 )
 _CITY_NAME = r"(?:(?:Saint|Sainte|St|Ste|Le|La|Les|L['’])[\- ])?\p{Lu}[\p{Ll}'’]+(?:-(?:(?:sur|sous|en|l[èe]s|de|du|des|la|le|aux?|et)-|l['’])?\p{Lu}[\p{Ll}'’]+)*"
@@ -204,7 +205,7 @@ _FACILITY_CUES = cue_set(
     "hôpital maternité centre cabinet clinique polyclinique groupe maison institut fondation ehpad résidence "
     "pharmacie laboratoire pôle dispensaire clinica hospital imagerie chu chru chr chic chir chi chs cht chg ch ghu ght gh ssr usld hia cmp had ssiad "
     "saad spasad cmpp "
-    "camsp cra csapa cegidd pmi msp cpts esa lbm smr ime itep esat sessad iem cmpr crèche creche"
+    "camsp cra csapa cegidd pmi msp cpts esa lbm smr ime itep esat sessad iem cmpr crèche creche epsm eps"
 )
 _KNOWN_CUES = frozenset(  # "Piti[ée]-Salp[êe]tri[èe]re" -> "salpetriere"
     re.findall(r"[a-z]+", fold_word(re.sub(r"\[(.)[^\]]*\]", r"\1", n)))[-1] for n in _KNOWN_NAMES

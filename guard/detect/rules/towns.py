@@ -78,6 +78,7 @@ _LOWER_CUE_SRC = (
 _LOWER_CUE = re.compile(_LOWER_CUE_SRC)
 _LOWER_CUE_ANY = re.compile(_LOWER_CUE_SRC, re.IGNORECASE)
 _WHY = "ville connue"
+_ARRONDISSEMENT = re.compile(r"[ \t]+(?:[1-9]|1\d|20)(?:e|er|ème|eme|è)(?![\w])")
 
 
 def _key(name: str) -> str:
@@ -215,6 +216,10 @@ class TownRule:
             if not cued and " " not in key and len(key) <= 5 and not _LETTER_DATE.match(text, end) \
                     and _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
                 continue  # "Male, 45 ans", "Ville de…": a short word opening a sentence needs a cue
+            if key in ("paris", "lyon", "marseille"):
+                arrondissement = _ARRONDISSEMENT.match(text, end)
+                if arrondissement is not None:
+                    end = arrondissement.end()  # "Paris 14e": the district narrows the place
             found.append(Finding(m.start(), end, Label.VILLE, 0.85 if cued else 0.8, self.name, _WHY))
             pos = end
         found.extend(self._lowercase(text, keys, needs_cue, {f.start for f in found}))

@@ -22,6 +22,9 @@ _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|
 _TOWN_THEN_BRACKET = regex.compile(
     r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*\($")
 # "La Faye, 42220 :", "Kerjean, 29800": a place, a comma, then a postcode with nothing after it.
+# "Saint-Pierre 97410" at a line's end: a known town, a space, then the postcode.
+_TOWN_THEN_SPACE = regex.compile(
+    r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]+$")
 _TOWN_THEN_COMMA = regex.compile(
     r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*,[ \t]*$")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
@@ -63,6 +66,12 @@ def _city_span(text: str, zip_end: int) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + end_rel
 
 
+def _known_town(name: str) -> bool:
+    from guard.detect.rules.towns import _key, gazetteer
+
+    return _key(name) in gazetteer()[0]
+
+
 class ZipRule:
     """ZIP findings (0.9 with a city, 0.85 after a street) and VILLE for the city after it."""
 
@@ -92,6 +101,12 @@ class ZipRule:
                     and regex.match(r"[ \t]*(?:[:;.)\n]|$)", text[m.end():m.end() + 3]):
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal après un lieu"))
                 out.append(make(town.start(1), town.end(1), Label.VILLE, 0.7, self.name, "lieu avant un code postal"))
+                continue
+            town = _TOWN_THEN_SPACE.search(text, max(0, m.start() - 40), m.start())
+            if town is not None and regex.match(r"[ \t]*(?:[\n;.)]|$)", text[m.end():m.end() + 3]) \
+                    and _known_town(town.group(1)):
+                out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal après une ville connue"))
+                out.append(make(town.start(1), town.end(1), Label.VILLE, 0.8, self.name, "ville avant son code postal"))
                 continue
             if _STREET_BEFORE.search(before):
                 out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal dans une adresse"))

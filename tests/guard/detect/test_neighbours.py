@@ -94,3 +94,14 @@ def test_a_list_line_opening_with_surname_then_first_name_takes_the_surname() ->
         assert (last, Label.NOM) in _spans(text, out), text
     for text in ("Bonjour Marie\nmerci", "Salut Marie :)", "On en parle avec Marie — demain"):
         assert _spans(text, extend_surnames(text, [_prenom(text, "Marie")])) == [("Marie", Label.PRENOM)], text
+
+
+def test_a_surname_initial_after_a_first_name_and_a_particle_tail_after_a_surname() -> None:
+    text = "IDE : Sandrine V."
+    assert ("V.", Label.NOM) in _spans(text, extend_surnames(text, [_prenom(text, "Sandrine")]))
+    text = "« Alejandro Ruiz de la Fuente est hospitalisé"
+    start = text.index("Ruiz")
+    found = [_prenom(text, "Alejandro"), Finding(start, start + 4, Label.NOM, 0.98, "model")]
+    assert ("de la Fuente", Label.NOM) in _spans(text, extend_surnames(text, found))
+    text = "Vitamine D. Le test"
+    assert _spans(text, extend_surnames(text, [])) == []

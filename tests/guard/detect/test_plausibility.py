@@ -364,3 +364,15 @@ def test_authors_after_a_head_an_adjective_or_a_scale_acronym() -> None:
     for text, name in [("refaire son pansement chez l'IDE de Vire", "Vire"), ("le fils de Marie", "Marie"),
                        ("suivi au CMP de Quimper", "Quimper")]:
         assert not eponym_before(text, text.index(name)), text
+
+
+def test_a_score_with_its_grade_in_brackets_and_an_author_with_a_year_are_no_places_or_names() -> None:
+    for text, part, label in [
+        ("patient somnolent mais réveillable (Ramsay 2), pas de nausées", "Ramsay", Label.HOPITAL),
+        ("Crohn's disease (Montreal A2 L3 B1) on ustekinumab", "Montreal", Label.VILLE),
+        ("(essai RAPIDO — Bahadoer, 2021). En cas de réponse", "Bahadoer", Label.VILLE),
+        ("selon Dupuis et al., 2019)", "Dupuis", Label.NOM),
+    ]:
+        assert not plausible(text, _span(text, part, label)), part
+    text = "Transmis par Sandrine V."
+    assert plausible(text, _span(text, "Sandrine", Label.PRENOM))

@@ -64,3 +64,10 @@ def test_a_member_number_keeps_its_insurer_prefix() -> None:
     assert [(text[f.start:f.end], f.label.value) for f in CardRule().find(text)] == [("MGP 7741 0928", "CARTE")]
     text = "n° AMC 1234 5678"
     assert [text[f.start:f.end] for f in CardRule().find(text)] == ["1234 5678"]
+
+
+def test_a_member_number_after_adherente() -> None:
+    from guard.detect.rules.cards import CardRule
+
+    text = "Mme Perrine Gauthier-Vidal (adhérente n° MGN-4471902), pour appuyer"
+    assert [(text[f.start:f.end], f.label.value) for f in CardRule().find(text)] == [("MGN-4471902", "CARTE")]

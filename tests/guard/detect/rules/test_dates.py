@@ -195,3 +195,8 @@ def test_the_first_of_a_month_near_words_of_regulation_is_not_a_patient_date() -
         ("remplace le Dr Girard du 10 au 24 août", "24 août"),
     ]:
         assert (date, "DATE") in flagged(RULE, text), text
+
+
+def test_meetings_of_a_committee_are_not_patient_dates() -> None:
+    assert flagged(RULE, "La commission des anti-infectieux se réunira le 14 janvier.") == []
+    assert ("1er décembre", "DATE") in flagged(RULE, "pilulier de M. Brunet chaque semaine à compter du 1er décembre")

@@ -108,3 +108,10 @@ def test_lowercase_names_after_a_role_in_a_signature_and_a_lowercase_surname_aft
         ("vu marie ce matin, elle mange mieux", [("marie", "PRENOM")]),
     ]:
         assert flagged(rule, text) == expected, text
+
+
+def test_a_lowercase_child_named_after_its_parent() -> None:
+    from guard.detect.rules.firstnames import FirstNameRule
+
+    assert flagged(FirstNameRule(), "msg pour le pere de yanis (tel 06)") == [("yanis", "PRENOM")]
+    assert flagged(FirstNameRule(), "le pere de famille") == []

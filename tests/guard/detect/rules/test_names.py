@@ -191,3 +191,10 @@ def test_a_second_lowercase_surname_before_the_first_name() -> None:
 def test_capital_field_labels_and_prepositions_opening_a_line() -> None:
     text = "NOM D'USAGE : DELAMARE — NOM DE NAISSANCE : OUÉDRAOGO"
     assert flagged(RULE, text) == [("DELAMARE", "NOM"), ("OUÉDRAOGO", "NOM")]
+
+
+def test_sms_pr_before_a_verb_is_pour_not_professor() -> None:
+    from guard.detect.rules.names import TitledNameRule
+
+    assert flagged(TitledNameRule(), "et le seuil pr faire les ddimeres") == []
+    assert ("Martin", "NOM") in flagged(TitledNameRule(), "vue par le pr Martin hier")

@@ -81,3 +81,8 @@ def test_courts_emergency_services_and_plural_verbs_cue_a_town() -> None:
 def test_after_a_an_article_opens_a_noun_not_a_town() -> None:
     assert flagged(RULE, "gardé à la crèche demain") == []
     assert flagged(RULE, "ils habitent la crèche") == [("la crèche", "VILLE")]
+
+
+def test_a_district_number_belongs_to_paris_lyon_and_marseille() -> None:
+    assert ("Paris 14e", "VILLE") in flagged(RULE, "né le 04/07/1945 à Paris 14e\nNIR")
+    assert ("Marseille 13e", "VILLE") in flagged(RULE, "vit à Marseille 13e")

@@ -57,3 +57,12 @@ def test_a_place_then_a_comma_then_a_lone_postcode() -> None:
     assert [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)] == [("42220", "ZIP"), ("La Faye", "VILLE")]
     for text in ("Glycémie, 12000 .", "Leucocytes, 12000.", "Total, 45000 patients suivis"):
         assert not any(f.label.value == "VILLE" for f in ZipRule().find(text)), text
+
+
+def test_a_known_town_then_its_postcode_at_the_end_of_a_line() -> None:
+    from guard.detect.rules.zip import ZipRule
+
+    text = "Imagerie du Sud Sauvage — Saint-Pierre 97410\nIRM du genou"
+    found = [(text[f.start:f.end], f.label.value) for f in ZipRule().find(text)]
+    assert ("97410", "ZIP") in found and ("Saint-Pierre", "VILLE") in found
+    assert ZipRule().find("Dossier 12345\nsuite") == []
