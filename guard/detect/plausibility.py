@@ -208,6 +208,7 @@ def plausible(text: str, finding: Finding) -> bool:
         if _CITATION_AFTER.match(text, finding.end) and not titled():
             return False  # "(essai RAPIDO — Bahadoer, 2021)": an author and a year
         if label in (Label.NOM, Label.PRENOM) and " " not in span.strip() and _GRADE_AFTER.match(text, finding.end) \
+                and not (label is Label.PRENOM and SURNAME_INITIAL_AFTER.match(text, finding.end)) \
                 and not titled():
             return False  # "Weber A", "Kellgren-Lawrence 3": an eponymous classification and its grade
         if label in (Label.NOM, Label.PRENOM) and INITIALS_AFTER.match(text, finding.end) \
