@@ -2,9 +2,11 @@
 
 `GuardServer` owns the lifecycle (start → serve → graceful shutdown) and the shared state
 (effective policy, detector, incident log); `Session` handles one connection. Threads:
-the event loop (network, cache lookups), one analysis thread (detector passes), one I/O
-thread (incident log, which keeps its SQLite connection on that thread), and the policy
-watcher's polling thread, which hops back to the loop on change.
+the event loop (network, cache lookups), one analysis thread (detector passes: rules and
+decoding), the detector's model thread (tokenizer and ONNX inference, which release the GIL,
+so a pass uses two cores; see guard/detect/model_thread.py), one I/O thread (incident log,
+which keeps its SQLite connection on that thread), and the policy watcher's polling thread,
+which hops back to the loop on change.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The analysis thread: detector passes run here, never on the event loop.
 
-A single thread by default (the detector and its ONNX session are pinned to one core, and a
-practice PC also runs the browser). Work items are a few segments (about 3,000 characters), not whole requests, and the
+A single thread by default (a practice PC also runs the browser); with the model loaded the
+detector adds its own model thread, so one pass uses at most two cores, each ONNX session
+pinned to one intra-op thread. Work items are a few segments (about 3,000 characters), not whole requests, and the
 queue is ordered by a virtual deadline — arrival time plus a cost proportional to the
 request's size — so a 200,000-character paste is processed in slices while a colleague's
 1,000-character request that arrives meanwhile jumps ahead, yet the paste is never starved.
