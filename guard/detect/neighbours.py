@@ -23,7 +23,7 @@ from collections.abc import Callable
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.rules._words import LOW_CLASS, UP_CLASS
+from guard.detect.rules._words import LOW_CLASS, NATIONALITIES, UP_CLASS
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
 
@@ -34,23 +34,11 @@ _CAPS_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|van|von|der|den|da|dos|das|do|di|del|della|ben|bin|ibn|el|al|ould|ait|aït|ní|ni|mac|mc|d['’])[ \t]?)"
 _AFTER = re.compile(rf"[ \t]+((?:{_PARTICLE}(?=[{_UP}]))?(?:{_CAP_WORD}|{_CAPS_WORD}))(?![\w'’])")
 _BEFORE = re.compile(rf"(?<![\w'’\-])({_CAP_WORD})[ \t]+$")
-_NATIONALITIES = (
-    r"alg[ée]rienne?|marocaine?|tunisienne?|s[ée]n[ée]galaise?|malienne?|ivoirienne?|camerounaise?|congolaise?|"
-    r"guin[ée]enne?|comorienne?|malgache|ha[ïi]tienne?|portugaise?|espagnole?|italienne?|roumaine?|moldave|"
-    r"ukrainienne?|russe|polonaise?|bulgare|serbe|albanaise?|kosovare?|g[ée]orgienne?|arm[ée]nienne?|turque?|"
-    r"kurde|syrienne?|libanaise?|afghane?|pakistanaise?|bangladaise?|indienne?|sri-lankaise?|tamoule?|"
-    r"chinoise?|vietnamienne?|cambodgienne?|laotienne?|philippine|mexicaine?|br[ée]silienne?|colombienne?|"
-    r"p[ée]ruvienne?|chilienne?|argentine?|cap-verdienne?|mauritanienne?|soudanaise?|[ée]rythr[ée]enne?|"
-    r"somalienne?|[ée]thiopienne?|nig[ée]riane?|ghan[ée]enne?|togolaise?|b[ée]ninoise?|burkinab[ée]|nig[ée]rienne?|"
-    r"tchadienne?|gabonaise?|rwandaise?|burundaise?|britannique|irlandaise?|allemande?|belge|suisse|n[ée]erlandaise?|"
-    r"am[ée]ricaine?|canadienne?|qu[ée]b[ée]coise?|japonaise?|cor[ée]enne?|tch[ée]tch[èe]ne|iranienne?|irakienne?|"
-    r"[ée]gyptienne?|libyenne?|yem[ée]nite|gr[ée]cque|grecque?"
-)
 # What may follow a "Surname Firstname" pair in a record: an age, a birth, an identifier, a
 # nationality ("Rusu Vasile, moldave").
 _CUE_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:\d{1,3}[ \t]*a(?:ns)?\b|n[ée]e?\b|nir\b|ins\b|ipp\b|ddn\b|"
-    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_NATIONALITIES})\b)",
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{NATIONALITIES})\b)",
     re.IGNORECASE,
 )
 # A form's label at the start of the line before the pair: "Maman : Mezouar Inès".

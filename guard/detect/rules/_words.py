@@ -82,3 +82,19 @@ def has_any(text: str, cues: frozenset[str]) -> bool:
 def cue_set(*groups: str) -> frozenset[str]:
     """Cue words from space-separated groups, folded like the text's words."""
     return frozenset(fold_word(w) for group in groups for w in group.split())
+
+
+# Nationalities, masculine and feminine: after a name pair they say a person is meant
+# ("Rusu Vasile, moldave", "Guadalupe Herrera, mexicaine").
+NATIONALITIES = (
+    r"alg[ée]rienne?|marocaine?|tunisienne?|s[ée]n[ée]galaise?|malienne?|ivoirienne?|camerounaise?|congolaise?|"
+    r"guin[ée]enne?|comorienne?|malgache|ha[ïi]tienne?|portugaise?|espagnole?|italienne?|roumaine?|moldave|"
+    r"ukrainienne?|russe|polonaise?|bulgare|serbe|albanaise?|kosovare?|g[ée]orgienne?|arm[ée]nienne?|turque?|"
+    r"kurde|syrienne?|libanaise?|afghane?|pakistanaise?|bangladaise?|indienne?|sri-lankaise?|tamoule?|"
+    r"chinoise?|vietnamienne?|cambodgienne?|laotienne?|philippine|mexicaine?|br[ée]silienne?|colombienne?|"
+    r"p[ée]ruvienne?|chilienne?|argentine?|cap-verdienne?|mauritanienne?|soudanaise?|[ée]rythr[ée]enne?|"
+    r"somalienne?|[ée]thiopienne?|nig[ée]riane?|ghan[ée]enne?|togolaise?|b[ée]ninoise?|burkinab[ée]|nig[ée]rienne?|"
+    r"tchadienne?|gabonaise?|rwandaise?|burundaise?|britannique|irlandaise?|allemande?|belge|suisse|n[ée]erlandaise?|"
+    r"am[ée]ricaine?|canadienne?|qu[ée]b[ée]coise?|japonaise?|cor[ée]enne?|tch[ée]tch[èe]ne|iranienne?|irakienne?|"
+    r"[ée]gyptienne?|libyenne?|yem[ée]nite|gr[ée]cque|grecque?"
+)

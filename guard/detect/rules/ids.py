@@ -23,7 +23,9 @@ _IPP = compile_pattern(
 _NDA = compile_pattern(
     rf"(?i)(?<!\w)(?:nda|{_NUM}\s*(?:de\s+|du\s+|d')?(?:s[ée]jour|venue|admission|passage|hospitalisation|demande|pr[ée]l[èe]vement|examen)|"
     rf"(?:s[ée]jour|venue|admission|demande|pr[ée]l[èe]vement|dossier\s+de\s+soins)\s+{_NUM}|"
-    rf"s[ée]jour(?=[ \t]+\d{{6}})){CUE_GAP}" + _VALUE
+    rf"s[ée]jour(?=[ \t]+\d{{6}})|"
+    # "le séjour à rattacher est le 261104552": the stay, a few words, then a long number.
+    rf"s[ée]jour(?:[ \t]+[\w'’]+){{1,5}}?[ \t]+(?:est|:)(?:[ \t]+le)?(?=[ \t]+\d{{6}})){CUE_GAP}" + _VALUE
 )
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
-from guard.detect.rules._words import LOW_CLASS, UP_CLASS, cue_set, has_any, lowered
+from guard.detect.rules._words import LOW_CLASS, NATIONALITIES, UP_CLASS, cue_set, has_any, lowered
 from guard.detect.rules.context import fold
 from guard.detect.rules.subjects import _PEOPLE_WORDS
 
@@ -54,7 +54,8 @@ _NUMBER_CUE = re.compile(
 _WORD_CUE = (
     r"(?<!\w)(?:ddn|n[ée]e?[ \t]+le|nom[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+[àa]\b|"
     r"(?:sa|son|ses)[ \t]+(?:fille|fils|m[èe]re|p[èe]re|nounou|s(?:œ|oe)ur|fr[èe]re|tante|oncle|ni[èe]ce|neveu|"
-    r"voisine?|tut(?:eur|rice))\b|vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult))"
+    r"voisine?|tut(?:eur|rice))\b|vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult)"
+    rf"|(?<=,[ \t])(?:{NATIONALITIES})\b)"
 )
 _WORD_CUE_LOW = re.compile(_WORD_CUE)
 _WORD_CUE_ANY = re.compile(_WORD_CUE, re.IGNORECASE)

@@ -70,3 +70,11 @@ def test_an_english_medical_record_number_is_an_ipp() -> None:
 
     text = "DOB 03/02/1990 — MRN GH-4471208"
     assert [(text[f.start:f.end], f.label.value) for f in HospitalIdRule().find(text)] == [("GH-4471208", "IPP")]
+
+
+def test_a_stay_named_then_its_long_number_after_est() -> None:
+    from guard.detect.rules.ids import HospitalIdRule
+
+    text = "Le séjour à rattacher est le 261104552."
+    assert [(text[f.start:f.end], f.label.value) for f in HospitalIdRule().find(text)] == [("261104552", "NDA")]
+    assert HospitalIdRule().find("le séjour de 2019 est le 3e") == []

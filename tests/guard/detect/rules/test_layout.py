@@ -65,3 +65,12 @@ def test_monsieur_is_never_read_as_an_initial() -> None:
 def test_a_title_and_words_in_capitals_before_the_pair_are_dropped() -> None:
     text = "LE PATIENT RAKOTOMALALA HERY 38 ANS DE RETOUR"
     assert flagged(RULE, text) == [("RAKOTOMALALA", "NOM"), ("HERY", "NOM")]
+
+
+def test_a_name_pair_then_a_nationality_after_a_comma() -> None:
+    from guard.detect.rules.layout import LayoutNameRule
+
+    text = "Guadalupe Herrera, mexicaine, en Erasmus à Grenoble"
+    found = [text[f.start:f.end] for f in LayoutNameRule().find(text)]
+    assert "Guadalupe" in found and "Herrera" in found
+    assert LayoutNameRule().find("Service Gastro, portugaise") == []
