@@ -103,8 +103,13 @@ def extend_surnames(text: str, findings: list[Finding]) -> list[Finding]:
         return not (i + 1 < len(starts) and starts[i + 1] < end)
 
     extra: list[Finding] = []
+    from guard.detect.rules.names import first_names
+
+    known = first_names()
     for f in findings:
-        if f.label is not Label.PRENOM:
+        # The model sometimes calls a first name NOM ("Wiktoria Zielińska"): a known first name is
+        # evidence for its neighbour whatever its label.
+        if f.label is not Label.PRENOM and not (f.label is Label.NOM and fold(text[f.start:f.end]) in known):
             continue
         score = min(f.score, 0.75)
         after = _AFTER.match(text, f.end)

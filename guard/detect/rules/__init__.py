@@ -16,6 +16,7 @@ def default_rules() -> list[Recognizer]:
     from guard.detect.rules.clinician import ClinicianIdRule
     from guard.detect.rules.dates import DateRule
     from guard.detect.rules.email import EmailRule
+    from guard.detect.rules.english_address import EnglishAddressRule
     from guard.detect.rules.firstnames import FirstNameRule
     from guard.detect.rules.iban import IbanRule
     from guard.detect.rules.layout import LayoutNameRule
@@ -43,6 +44,7 @@ def default_rules() -> list[Recognizer]:
         DateRule(),
         ZipRule(),
         PlaceRule(),
+        EnglishAddressRule(),
         TownRule(),
         TitledNameRule(),
         RelativeNameRule(),

@@ -118,6 +118,7 @@ _NUMERIC_HINT = re.compile(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # di
 _WEEKDAY_BEFORE = re.compile(
     r"(?i)(?<![\w.])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)"
     r",?[ \t]+(?:le[ \t]+)?$")
+_HAS = re.compile(r"(?<![\w])HAS(?![\w])")
 _FIRST_OF_MONTH = re.compile(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
 # Words of regulation, looked for further away than _PENALTIES, for first-of-month dates only.
 _RULE_WORDS = ("deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
@@ -131,7 +132,7 @@ _SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 # patient's ("recommandations HAS 2023", "validé en CME le 12 mars", "bloc fermé du 1er au
 # 15 août pour travaux", "plan canicule du 1er juin"). Near one, a date loses 0.3: dates
 # without a year then fall under the flagging threshold, full dates stay flagged.
-_PENALTIES = ("recommandations", "has", "etude", "publie", "publiee", "al", "version", "edition", "cim",
+_PENALTIES = ("recommandations", "etude", "publie", "publiee", "al", "version", "edition", "cim",
               "ferme", "fermee", "fermeture", "travaux", "cme", "valide", "validee", "protocole", "procedure",
               "plan", "campagne", "dispositif", "reforme", "circulaire", "congres", "formation", "seminaire",
               "webinaire", "colloque", "maj", "revision", "parution", "conference", "amm", "obligatoire",
@@ -167,6 +168,8 @@ class DateRule:
             out.append(make(start, end, Label.DATE_NAISSANCE, min(1.0, score + 0.05), self.name, f"date de naissance ({why})"))
         else:
             adjusted = context.adjust(score, text, start, end, penalties=_PENALTIES, step=0.3)
+            if adjusted == score and _HAS.search(text, max(0, start - context.WINDOW), min(len(text), end + 20)):
+                adjusted -= 0.3  # "recommandations HAS 2023": the agency in capitals, not English "has"
             if _FIRST_OF_MONTH.match(text, start, end) and (
                     adjusted < score or context.near(text, start, end, _RULE_WORDS, window=90)):
                 # Rules, tariffs and reforms start on the first of a month ("tarifs conventionnels

@@ -55,7 +55,12 @@ _WORD_CUE = (
     r"(?<!\w)(?:ddn|n[ée]e?[ \t]+le|nom[ \t]+de[ \t]+naissance|n[ée]e?[ \t]+[àa]\b|"
     r"(?:sa|son|ses)[ \t]+(?:fille|fils|m[èe]re|p[èe]re|nounou|s(?:œ|oe)ur|fr[èe]re|tante|oncle|ni[èe]ce|neveu|"
     r"voisine?|tut(?:eur|rice))\b|vue?[ \t]+(?:ce[ \t]+jour|en[ \t]+consult)"
-    rf"|(?<=,[ \t])(?:{NATIONALITIES})\b)"
+    rf"|(?<=,[ \t])(?:{NATIONALITIES})\b"
+    # "Maxence Cerisier (diététicien)": a list of carers, each with the role in brackets.
+    r"|(?<=\()(?:[a-zé]+(?:logue|iatre|thérapeute|therapeute|icien|icienne)|chirurgien(?:ne)?|infirmi[èe]re?|ide|idel|"
+    r"as|aide-soignante?|kin[ée]|sage-femme|interne|cadre|pharmacien(?:ne)?|assistante?[ \t]+sociale?|"
+    r"m[ée]decin(?:[ \t]+traitant)?|secr[ée]taire|psychomotricien(?:ne)?|orthophoniste|orthoptiste|"
+    r"ergoth[ée]rapeute|di[ée]t[ée]ticien(?:ne)?|anesth[ée]siste|externe)(?=\)))"
 )
 _WORD_CUE_LOW = re.compile(_WORD_CUE)
 _WORD_CUE_ANY = re.compile(_WORD_CUE, re.IGNORECASE)

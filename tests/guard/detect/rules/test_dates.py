@@ -200,3 +200,8 @@ def test_the_first_of_a_month_near_words_of_regulation_is_not_a_patient_date() -
 def test_meetings_of_a_committee_are_not_patient_dates() -> None:
     assert flagged(RULE, "La commission des anti-infectieux se réunira le 14 janvier.") == []
     assert ("1er décembre", "DATE") in flagged(RULE, "pilulier de M. Brunet chaque semaine à compter du 1er décembre")
+
+
+def test_the_agency_has_in_capitals_not_the_english_verb_lowers_a_date() -> None:
+    assert ("March 2019", "DATE") in flagged(RULE, "has been under my care since March 2019 for epilepsy")
+    assert flagged(RULE, "selon les recommandations HAS de mars 2023") == []

@@ -74,3 +74,12 @@ def test_a_name_pair_then_a_nationality_after_a_comma() -> None:
     found = [text[f.start:f.end] for f in LayoutNameRule().find(text)]
     assert "Guadalupe" in found and "Herrera" in found
     assert LayoutNameRule().find("Service Gastro, portugaise") == []
+
+
+def test_carers_listed_with_their_role_in_brackets() -> None:
+    from guard.detect.rules.layout import LayoutNameRule
+
+    text = "RCP : Dr Pascale Ménard (chirurgien), Maxence Cerisier (diététicien), Nathalie Dubreuil (IDE)"
+    found = [text[f.start:f.end] for f in LayoutNameRule().find(text)]
+    assert "Maxence" in found and "Cerisier" in found
+    assert LayoutNameRule().find("Score de Glasgow (neurologue)") == []
