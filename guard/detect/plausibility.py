@@ -50,7 +50,8 @@ EPONYM_BEFORE = re.compile(
     r"index|indice|stades?|point|espaces?|cellules|corps|op[ée]ration|incision|abord|pince|sonde|"
     r"capsule|tubercule|glandes?|gaine|membrane|valvule|muscle|trompe|fascia|exercices?|programme|"
     r"protocole|r[ée]gime|approche|concept|algorithmes?|mod[èe]les?|[ée]quations?|th[ée]or[èe]mes?|courbes?|"
-    r"abaques?|nomogrammes?|phototypes?|items?|essais?|[ée]tudes?|travaux|s[ée]ries?|cohortes?|"
+    r"abaques?|nomogrammes?|phototypes?|angines?|an[ée]mies?|thyro[ïi]dites?|ost[ée]ochondroses?|purpuras?|"
+    r"items?|essais?|[ée]tudes?|travaux|s[ée]ries?|cohortes?|"
     r"respiration|dyskin[ée]sie|paralysie|chor[ée]e|d[ée]mence|myopathie|dystrophie|t[ée]tralogie|hernie|"
     r"[ée]preuve|r[èe]gle|formule|questionnaire|classement|selon|m[ée]thode|type|grade|"
     r"sign|disease|syndrome|test|maneuver|manoeuvre|score|criteria|scale|fracture)"
@@ -117,6 +118,7 @@ INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|
 SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.[ \t]*(?:\n|$|,[ \t]*\d{1,3}[ \t]*(?:ans|a)\b)")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
 _GRADE_AFTER = re.compile(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
+_LOT_BEFORE = re.compile(r"(?i)(?:\blot|\bn°\s*de\s+lot|\bbatch|\bréf\.?|\bref\.?)[\s:n°]*$")
 _BRACKET_GRADE = re.compile(r"[ \t]+(?:[A-D]?\d{1,2}|[A-D]|I{1,3}|IV|VI?)(?:[ \t]+[A-Z]\d)*[ \t]*\)")
 _CITATION_AFTER = re.compile(r"(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:19|20)\d\d[a-z]?[ \t]*[);\]]")
 # "Olanzapine 10 mg", "Diane 35": a brand-like word followed by a dose is a drug, not a person.
@@ -179,6 +181,8 @@ def plausible(text: str, finding: Finding) -> bool:
             return False  # "Pouvez-vous", "KEYNOTE-522": a verb and its subject, a trial or code
         if span.strip(" .").casefold().strip("x") == "" or span.strip().casefold() in ("x", "y", "z"):
             return False  # "Dr XXX", "Mme X": a placeholder
+        if label is Label.HOPITAL and span.split()[-1] in ("X", "Y", "Z", "XXX"):
+            return False  # "l'hôpital Z": a teaching case's placeholder
         if _template_field(text, finding, span):
             return False  # "[NOM]", "[DATE DE NAISSANCE]": a template's field, not a value
         if _CHEMICAL.match(span):
@@ -232,6 +236,9 @@ def plausible(text: str, finding: Finding) -> bool:
         if any(c.isupper() for c in span):
             return True
         return label in (Label.NOM, Label.PRENOM) and titled()
+    if label is Label.TEL and (span[-1:].isalpha() or text[finding.end:finding.end + 1].isalpha()
+                               or _LOT_BEFORE.search(text, max(0, finding.start - 20), finding.start)):
+        return False  # "lot 06.12.48.31A": a batch number, letters glued to the digits
     if label is Label.ADRESSE:
         words = span.split()
         if len(words) == 1 and words[0].strip(",.;:").casefold() not in _STREET_WORDS:

@@ -29,6 +29,7 @@ SETS = {
     "dev12": REPO / "tests" / "data" / "dev12" / "dev12.jsonl",
     "dev13": REPO / "tests" / "data" / "dev13" / "dev13.jsonl",
     "dev14": REPO / "tests" / "data" / "dev14" / "dev14.jsonl",
+    "dev15": REPO / "tests" / "data" / "dev15" / "dev15.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5

@@ -55,8 +55,12 @@ _NUMERIC = compile_pattern(
 )
 _SHORT = compile_pattern(
     r"(?i)(?<=(?<!\w)(?:le|du|au|depuis le|jusqu'au|d[èe]s le|avant le|apr[èe]s le|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)\s+)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
+    r"jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?|j0\s*[=:])\s*)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
 )
+# "aggravation vs 09/2026", "depuis 03/2024": a month and a year in figures.
+_MONTH_YEAR_NUMERIC = re.compile(r"(?<![\w/.,:+\-])(0[1-9]|1[0-2])/((?:19|20)\d\d)(?![\w/]|[.,]\d)")
+# "lot …, péremption 11/2027": a product's expiry, not a patient's date.
+_EXPIRY_BEFORE = re.compile(r"(?i)(?:p[ée]remption|expiration|exp\.?|valable|validit[ée]|lot)[^\n]{0,12}$")
 _BIRTH_YEAR = compile_pattern(r"(?i)(?<!\w)n[ée]e?s?(?:\s*\(e\))?\s+en\s+(?P<year>(?:19|20)\d\d)(?!\w)")
 # Birth cues, matched on the folded text right before the date.
 _BIRTH_CUE = regex.compile(
@@ -106,7 +110,7 @@ _LEGAL_BEFORE = regex.compile(
 )
 # "RDV mercredi 16 à 9 h", "revu le jeudi 3": a weekday and a day number are a date.
 _WEEKDAY_DAY = compile_pattern(
-    rf"(?i)(?<!\w){_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![\w/.,:]|\s*(?:{_MONTH})(?!\w)|\s*[/.\-]\s*\d)" + _UNIT_AFTER
+    rf"(?i)(?<!\w){_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![\w/,:]|\.\w|\s*(?:{_MONTH})(?!\w)|\s*[/.\-]\s*\d)" + _UNIT_AFTER
 )
 # Stdlib pre-scan for _WEEKDAY_DAY (see iter_matches_at): a weekday then a space, zero-width.
 # The look-behind only excludes Latin letters and digits, all of which `regex` counts as \w too.
@@ -118,6 +122,7 @@ _NUMERIC_HINT = re.compile(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # di
 _WEEKDAY_BEFORE = re.compile(
     r"(?i)(?<![\w.])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)"
     r",?[ \t]+(?:le[ \t]+)?$")
+_NOTICE = re.compile(r"(?i)note\s+de\s+service|note\s+d['’]information|affiche|salle\s+d['’]attente")
 _HAS = re.compile(r"(?<![\w])HAS(?![\w])")
 _FIRST_OF_MONTH = re.compile(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
 # Words of regulation, looked for further away than _PENALTIES, for first-of-month dates only.
@@ -171,7 +176,8 @@ class DateRule:
             if adjusted == score and _HAS.search(text, max(0, start - context.WINDOW), min(len(text), end + 20)):
                 adjusted -= 0.3  # "recommandations HAS 2023": the agency in capitals, not English "has"
             if _FIRST_OF_MONTH.match(text, start, end) and (
-                    adjusted < score or context.near(text, start, end, _RULE_WORDS, window=90)):
+                    adjusted < score or context.near(text, start, end, _RULE_WORDS, window=90)
+                    or _NOTICE.search(text, max(0, start - 150), start)):
                 # Rules, tariffs and reforms start on the first of a month ("tarifs conventionnels
                 # … au 1er janvier 2026", "obligatoire … depuis le 1er janvier 2025"): near such
                 # words, the first of a month is theirs, not a patient's.
@@ -240,6 +246,10 @@ class DateRule:
                 day = m.group("day")
                 if not day.isdigit() or 1 <= int(day) <= 31:  # "1er", "1ER"
                     self._emit(out, text, m.start(), m.end(), 0.7, "jour de la semaine et quantième")
+        if "/" in text:
+            for m in _MONTH_YEAR_NUMERIC.finditer(text):
+                if not _EXPIRY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    self._emit(out, text, m.start(), m.end(), 0.7, "mois et année en chiffres")
         for m in iter_matches(_BIRTH_YEAR, text, "dates-birth-year"):
             out.append(make(m.start("year"), m.end("year"), Label.DATE_NAISSANCE, 0.85, self.name, "année de naissance"))
         if any(stem in text for stem in _EN_STEMS) and _EN_HINT.search(text):

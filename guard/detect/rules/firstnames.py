@@ -102,6 +102,7 @@ _AGE_START = re.compile(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a)(?!\w)")  # = (?<!\d)
 _LOWER_PAIR_END = re.compile(
     rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?$"
 )
+_BIRTH_AFTER_PAIR = re.compile(r"(?<![\w'’])n[ée]e?[ \t]+(?:le|en)[ \t]+\d")
 _RELATION_CUES = cue_set(
     "mère mere père pere fille fils sœur soeur frère frere femme mari épouse epouse époux epoux compagne "
     "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine "
@@ -207,6 +208,8 @@ class FirstNameRule:
             return f in names and f not in ambiguous and f not in _LOWER_STOP and not is_medical_term(word)
 
         ages = [a.start() for a in _AGE_START.finditer(text)] if aged else []
+        if "n" in text:  # "lucas moreau né le 12/02/2012": a birth says a person is meant, like an age
+            ages += [b.start() for b in _BIRTH_AFTER_PAIR.finditer(text)]
         pairs = (m for a in ages if (m := _LOWER_PAIR_END.search(text, max(0, a - 60), a)) is not None)
         for m in pairs:
             last = m.group(2)
@@ -269,6 +272,9 @@ class FirstNameRule:
                 or _ET_AL.match(text, m.end()):
             return []  # "syndrome de Pierre Robin"; "Martin L, Moreau P.": cited authors
         nxt = _NEXT.match(text, m.end())
+        if nxt is not None and nxt.group(1)[:1].isupper() and is_medical_term(nxt.group(1)) \
+                and "\n" not in text[m.end():nxt.start(1)]:
+            return []  # "Virginia Apgar", "James Parkinson": the person behind an eponym
         surname = nxt is not None and _is_surname(nxt.group(1)) and "\n" not in text[m.end():nxt.start(1)] \
             and not is_medical_term(f"{word} {nxt.group(1)}")
         if surname and folded in ambiguous and nxt is not None and not nxt.group(1).isupper() \

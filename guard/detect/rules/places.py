@@ -417,6 +417,8 @@ class PlaceRule:
         end = _name_end(text, start, m.end(), _FACILITY_STOP)
         if end <= start:
             return None
+        if text[start:end].strip() in ("X", "Y", "Z", "XXX", "***"):
+            return None  # "l'hôpital Z", "clinique X": a placeholder in a teaching case
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         if "\n" in text[start:start + lead] and (
                 m.group().split()[0].isupper() or _FIELD_LINE.match(text, start + lead)):

@@ -35,6 +35,14 @@ _VERBS = (
     r"a\s+[ée]t[ée]\s+vue?|a\s+bien\s+dormi|a\s+bien\s+mang[ée]|est\s+partie?|consulte|a\s+consult[ée]|"
     r"habite|travaille|marche|boite|saigne|fugue|d[ée]ambule|crie|s['’]agite|se\s+l[èe]ve"
 )
+# A night hand-off reports a state after the room: "ch 14 : Kerbrat agitée vers 2h". The room
+# is the evidence (a state after a bare capitalised word is as often "Aplasie fébrile").
+_BED_STATE = re.compile(
+    rf"(?i:\bch\.?|\bchambre|\blit|\bbox)[ \t]*\d{{1,3}}[a-z]?[ \t]*[:\-–—]?[ \t]*"
+    rf"(?P<name>{_NAME})[ \t]+(?i:agit[ée]e?|confuse?|d[ée]sorient[ée]e?|somnolente?|algique|f[ée]brile|"
+    r"apyr[ée]tique|angoiss[ée]e?|opposante?|d[ée]lirante?|inconfortable|naus[ée]eu(?:x|se)|douloureu(?:x|se)|"
+    r"endormie?|r[ée]veill[ée]e?|calme|stable|dyspn[ée]ique|hypotendue?|d[ée]satur[ée]e?)(?![\w'’])"
+)
 # Start of a sentence or of a clause; then the name (one or two words) and the verb. (The rule
 # runs the cheaper per-verb form below; these full-text forms are its reference in the tests.)
 _PATTERN = re.compile(
@@ -87,11 +95,16 @@ class SubjectNameRule:
     name = "rule:subjects"
 
     def find(self, text: str) -> list[Finding]:
+        out: list[Finding] = []
+        if any(c.isdigit() for c in text):
+            for m in _BED_STATE.finditer(text):
+                if _is_name(m.group("name"), _names()[1]):
+                    out.append(Finding(m.start("name"), m.end("name"), Label.NOM, 0.7, self.name,
+                                       "nom après la chambre, avant son état"))
         verbs = [v.start() for v in _HINT_VERBS.finditer(text)]
         if not verbs:
-            return []
+            return out
         known, stop = _names()
-        out: list[Finding] = []
         subjects = [m for v in verbs if (m := _NAME_BEFORE.search(text, max(0, v - 60), v)) is not None]
         for m in subjects:
             words = list(re.finditer(r"\S+", m.group("name")))

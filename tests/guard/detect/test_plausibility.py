@@ -376,3 +376,10 @@ def test_a_score_with_its_grade_in_brackets_and_an_author_with_a_year_are_no_pla
         assert not plausible(text, _span(text, part, label)), part
     text = "Transmis par Sandrine V."
     assert plausible(text, _span(text, "Sandrine", Label.PRENOM))
+
+
+def test_a_batch_number_and_a_placeholder_hospital_are_dropped() -> None:
+    text = "Rappel Engerix B20 fait, lot 06.12.48.31A, péremption 11/2027."
+    assert not plausible(text, _span(text, "06.12.48.31A", Label.TEL))
+    text = "Adressée par le Dr Y de l'hôpital Z pour bilan."
+    assert not plausible(text, _span(text, "hôpital Z", Label.HOPITAL))

@@ -205,3 +205,11 @@ def test_meetings_of_a_committee_are_not_patient_dates() -> None:
 def test_the_agency_has_in_capitals_not_the_english_verb_lowers_a_date() -> None:
     assert ("March 2019", "DATE") in flagged(RULE, "has been under my care since March 2019 for epilepsy")
     assert flagged(RULE, "selon les recommandations HAS de mars 2023") == []
+
+
+def test_chemotherapy_day_zero_weekday_with_a_day_and_month_year_in_figures() -> None:
+    assert ("14/11", "DATE") in flagged(RULE, "C3 EC J0 = 14/11. Aplasie fébrile")
+    assert ("samedi 12", "DATE") in flagged(RULE, "reprise 4 mg demain, contrôle samedi 12. Sa femme")
+    assert ("09/2026", "DATE") in flagged(RULE, "aggravation vs 09/2026 (créat 141)")
+    assert flagged(RULE, "lot 0612A, péremption 11/2027.") == []
+    assert flagged(RULE, "Note de service : à compter du 1er janvier 2027, les transmissions") == []

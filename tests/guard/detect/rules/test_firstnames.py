@@ -115,3 +115,11 @@ def test_a_lowercase_child_named_after_its_parent() -> None:
 
     assert flagged(FirstNameRule(), "msg pour le pere de yanis (tel 06)") == [("yanis", "PRENOM")]
     assert flagged(FirstNameRule(), "le pere de famille") == []
+
+
+def test_the_person_behind_an_eponym_and_a_lowercase_pair_before_a_birth_date() -> None:
+    from guard.detect.rules.firstnames import FirstNameRule
+
+    rule = FirstNameRule()
+    assert flagged(rule, "le score d'Apgar (créé par Virginia Apgar en 1952)") == []
+    assert flagged(rule, "certificat pour lucas moreau né le 12/02/2012, club") == [("lucas", "PRENOM"), ("moreau", "NOM")]

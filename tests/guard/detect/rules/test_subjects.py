@@ -68,3 +68,13 @@ def test_the_per_verb_scan_finds_what_the_full_text_patterns_find(pieces: list[s
                     if (m := S._LOWER_BEFORE.search(text, max(0, v.start() - 40), v.start()))}
     assert per_verb_low == full_low
     assert re  # (imported for the reader: both forms are stdlib patterns)
+
+
+def test_a_name_after_the_room_then_its_state_in_a_hand_off() -> None:
+    from guard.detect.rules.subjects import SubjectNameRule
+
+    rule = SubjectNameRule()
+    text = "Transmissions nuit ch 14 : Kerbrat agitée vers 2h"
+    assert [(text[f.start:f.end], f.label.value) for f in rule.find(text)] == [("Kerbrat", "NOM")]
+    for text in ("Aplasie fébrile à J9", "C3 EC. Neutropénie fébrile", "ch 12 : Douleur calme"):
+        assert [f for f in rule.find(text) if f.score >= 0.5] == [], text
