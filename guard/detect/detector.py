@@ -42,6 +42,18 @@ _WARM_UP_TEXT = (
 )
 
 
+# `VIGIE_MODEL_THREAD=0` keeps the model on the calling thread (a one-core PC, or measuring with
+# a single thread); by default the model gets its own thread when there are two cores or more.
+ENV_MODEL_THREAD = "VIGIE_MODEL_THREAD"
+
+
+def _parallel_wanted() -> bool:
+    setting = os.environ.get(ENV_MODEL_THREAD, "").strip().lower()
+    if setting in ("0", "false", "no", "off"):
+        return False
+    return (os.cpu_count() or 1) > 1
+
+
 @dataclass(frozen=True, slots=True)
 class DetectorStatus:
     """What the detector is able to do right now, in words a person can act on."""
@@ -98,7 +110,7 @@ class Detector:
         except ModelError as exc:
             log.error("model not loaded: %s", exc)
             return cls(rules, None, f"{exc} — détection par règles seules")
-        return cls(rules, model, parallel=(os.cpu_count() or 1) > 1)
+        return cls(rules, model, parallel=_parallel_wanted())
 
     def warm_up(self) -> None:
         """Run once on a made-up sentence so the word lists, the gazetteer and the model's

@@ -23,7 +23,13 @@ _STREET = re.compile(
     r"(?:Lane|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Gardens|Terrace|Grove|"
     r"Square|Row|Walk|Park|Hill|Mews|Parade|Boulevard|Blvd))(?![\w])"
 )
-_POSTCODE = re.compile(r"(?<![\w])([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})(?![\w])")
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
+# Cheap pre-checks: the street scan runs only when a street type spelt out in full is in the
+# text ("Dr", "St" are in every French letter too), the postcode scan only where a digit, a
+# space, a digit and two capitals follow each other.
+_FULL_STREET_WORDS = (" Lane", " Road", " Street", " Avenue", " Close", " Drive", " Way", " Court",
+                      " Crescent", " Gardens", " Terrace", " Grove", " Mews", " Parade", " Square")
+_POSTCODE_HINT = re.compile(r"\d[ \t]\d[A-Z][A-Z]")
 _TOWN_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)[ \t,]+$")
 _STREET_WORDS = ("Lane", "Road", "Rd", "Street", "St", "Avenue", "Ave", "Close", "Drive", "Way", "Court",
                  "Crescent", "Place", "Gardens", "Terrace", "Grove", "Square", "Row", "Walk", "Park", "Hill",
@@ -37,10 +43,10 @@ class EnglishAddressRule:
 
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        if any(word in text for word in _STREET_WORDS):
+        if any(word in text for word in _FULL_STREET_WORDS):
             for m in _STREET.finditer(text):
                 out.append(make(m.start(1), m.end(1), Label.ADRESSE, 0.8, self.name, "adresse à l'anglaise"))
-        for m in _POSTCODE.finditer(text):
+        for m in _POSTCODE.finditer(text) if _POSTCODE_HINT.search(text) else ():
             out.append(make(m.start(1), m.end(1), Label.ZIP, 0.85, self.name, "code postal britannique"))
             town = _TOWN_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if town is not None and town.group(1) not in _STREET_WORDS:

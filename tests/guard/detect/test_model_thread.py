@@ -114,3 +114,10 @@ def test_the_production_detector_uses_the_thread_only_with_two_cores_or_more() -
     detector = Detector.default(model_dir=MODELS)
     assert (detector._thread is not None) == ((os.cpu_count() or 1) > 1)
     detector.close()
+
+
+def test_the_model_thread_can_be_turned_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VIGIE_MODEL_THREAD", "0")
+    detector = Detector.default(model_dir=MODELS)
+    assert detector._thread is None and detector.status.mode == "full"
+    assert any(f.label.value == "TEL" for f in detector.analyze("Mme Ferreira, tél. 06 12 34 56 78"))
