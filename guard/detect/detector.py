@@ -24,6 +24,7 @@ from guard.detect.finding import Finding
 from guard.detect.lexicon import drop_medical_terms
 from guard.detect.merge import resolve_overlaps
 from guard.detect.neighbours import extend_surnames
+from guard.detect.organisational import lower_organisational_dates
 from guard.detect.placeholders import drop_placeholders
 from guard.detect.plausibility import keep_plausible
 from guard.detect.recognizer import Recognizer
@@ -170,7 +171,8 @@ class Detector:
     @staticmethod
     def _resolve(text: str, found: list[Finding]) -> list[Finding]:
         found = drop_placeholders(text, drop_medical_terms(text, found))
-        return extend_surnames(text, extend_coordinated(text, resolve_overlaps(found, len(text), text)))
+        found = extend_surnames(text, extend_coordinated(text, resolve_overlaps(found, len(text), text)))
+        return lower_organisational_dates(text, found)
 
     # The model's failures are handled as `NerModel.find` does: logged by type, the pass goes on
     # with the rules' findings (the status stays "full": a one-off failure, not a missing model).

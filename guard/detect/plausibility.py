@@ -118,6 +118,7 @@ INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|
 SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.[ \t]*(?:\n|$|,[ \t]*\d{1,3}[ \t]*(?:ans|a)\b)")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
 _GRADE_AFTER = re.compile(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
+_EXPIRY = re.compile(r"(?i)(?:p[ée]remption|expiration|\bexp\.?|valable\s+jusqu|validit[ée]|\blot\b)[^\n]{0,14}$")
 _LOT_BEFORE = re.compile(r"(?i)(?:\blot|\bn°\s*de\s+lot|\bbatch|\bréf\.?|\bref\.?)[\s:n°]*$")
 _BRACKET_GRADE = re.compile(r"[ \t]+(?:[A-D]?\d{1,2}|[A-D]|I{1,3}|IV|VI?)(?:[ \t]+[A-Z]\d)*[ \t]*\)")
 _CITATION_AFTER = re.compile(r"(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:19|20)\d\d[a-z]?[ \t]*[);\]]")
@@ -236,6 +237,8 @@ def plausible(text: str, finding: Finding) -> bool:
         if any(c.isupper() for c in span):
             return True
         return label in (Label.NOM, Label.PRENOM) and titled()
+    if label in (Label.DATE, Label.DATE_NAISSANCE) and _EXPIRY.search(text, max(0, finding.start - 30), finding.start):
+        return False  # "lot 25A007 (EXP 01/2028)": a product's expiry date
     if label is Label.TEL and (span[-1:].isalpha() or text[finding.end:finding.end + 1].isalpha()
                                or _LOT_BEFORE.search(text, max(0, finding.start - 20), finding.start)):
         return False  # "lot 06.12.48.31A": a batch number, letters glued to the digits

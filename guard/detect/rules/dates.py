@@ -165,6 +165,8 @@ class DateRule:
     def _emit(self, out: list[Finding], text: str, start: int, end: int, score: float, why: str) -> None:
         if _LEGAL_BEFORE.search(text, max(0, start - 40), start):
             return
+        if _EXPIRY_BEFORE.search(text, max(0, start - 30), start):
+            return  # "lot 3K47B2 péremption 30/11/2027": a product's expiry
         if start and text[start - 1] in " \t,":
             wd = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
             if wd is not None:

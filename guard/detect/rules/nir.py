@@ -8,6 +8,8 @@ a real NIR — but with a lower score; thirteen digits without a key get a middl
 
 from __future__ import annotations
 
+import re
+
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
@@ -23,6 +25,7 @@ _CUES = ("nir", "secu", "ss", "insee", "ins", "matricule", "immatriculation", "a
 
 VALID_SCORE = 0.99
 NO_KEY_SCORE = 0.7
+_PRODUCT_CODE_BEFORE = re.compile(r"(?i)(?:\bcip(?:13)?|\bean(?:13)?|\bucd|code[ \t]+produit)[ \t]*:?[ \t]*$")
 BAD_KEY_SCORE = 0.6
 
 
@@ -68,6 +71,8 @@ class NirRule:
                 score = context.adjust(BAD_KEY_SCORE, text, m.start(), m.end(), _CUES, step=0.25)
                 why = "NIR, clé invalide (faute de frappe probable)"
             elif len(compact) == 13:
+                if _PRODUCT_CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "CIP 3400930000000", "EAN …": a medicine's 13-digit code
                 score = context.adjust(NO_KEY_SCORE, text, m.start(), m.end(), _CUES, step=0.2)
                 why = "NIR sans clé"
             else:

@@ -36,6 +36,7 @@ _STREET_TYPE = (
 _LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|aux?|sur|en)"
 _WORD = r"[\p{L}][\p{L}'’]*(?:-[\p{L}'’]+)*"
 _CAP_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\d{1,2}(?:er|e)?(?=\s))"
+_INN_WORD = regex.compile(r"(?i)(?:azolam|az[ée]pam|morphine|fentanyl|insuline|parine|xaban|mycine|cilline|prazole)$")
 _STOP = frozenset(
     "a à au aux et pour chez avec depuis qui est il elle on le la les un une son sa ses dans par "
     "vers puis mais ou où car donc tel tél tel. appt appartement bâtiment bat étage code cp".split()
@@ -369,6 +370,9 @@ class PlaceRule:
         end = _name_end(text, m.end("type"), m.end())
         if end == m.end("type"):
             return None
+        named = text[m.end("type"):end].split()
+        if named and _INN_WORD.search(named[-1]):
+            return None  # "place du Midazolam", "route de l'Aspirine": a drug's role, no street
         if caps and folded not in _AMBIGUOUS_TYPES:
             # "RUE DE LA GARE", "AVENUE NATIONALE, LE MANS": a link word, a comma or a postcode.
             if (

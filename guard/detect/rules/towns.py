@@ -40,7 +40,7 @@ _ABBREV = {"st": "saint", "ste": "sainte"}
 # Heads that make the next capitalised word an eponym or an event, not a place.
 _MEDICAL_BEFORE = re.compile(
     r"(?i:\b(?:classifications?|crit[èe]res?|scores?|[ée]chelles?|r[èe]gles?|stades?|grades?|"
-    r"syndromes?|maladies?|signes?|tests?|fi[èe]vres?|virus|enc[ée]phalites?|consensus|"
+    r"syndromes?|maladies?|signes?|tests?|fi[èe]vres?|virus|enc[ée]phalites?|consensus|boutons?|ulc[èe]res?|"
     r"d[ée]clarations?|conf[ée]rences?|accords?|trait[ée]s?|conventions?|protocoles?|recommandations|"
     r"universit[ée]|[ée]coles?|type|souche|variant|classification|criteria|scale|score|rules|virus|"
     r"[ée]quipes?|coll[èe]gues|confr[èe]res|congr[èe]s|facult[ée]|acad[ée]mie|soci[ée]t[ée])"
@@ -49,7 +49,7 @@ _MEDICAL_BEFORE = re.compile(
 # English eponyms put the place first: "Bristol stool scale", "Ottawa ankle rules".
 _MEDICAL_AFTER = re.compile(
     r"[ \t]+(?i:classification|criteria|crit[èe]res|scale|score|stool|ankle|knee|rules?|consensus|"
-    r"declaration|protocol|virus|fever)\b"
+    r"declaration|protocol|virus|fever|diet|heart|study|trial|cohort)\b"
 )
 # A publisher's town in a reference: "Saint-Denis : HAS ; 2015", "Paris : Masson, 2010".
 _PUBLISHER_AFTER = re.compile(r"[ \t]*:[ \t]*[^\n;,:]{1,40}[;,][ \t]*(?:19|20)\d\d")

@@ -213,3 +213,7 @@ def test_chemotherapy_day_zero_weekday_with_a_day_and_month_year_in_figures() ->
     assert ("09/2026", "DATE") in flagged(RULE, "aggravation vs 09/2026 (créat 141)")
     assert flagged(RULE, "lot 0612A, péremption 11/2027.") == []
     assert flagged(RULE, "Note de service : à compter du 1er janvier 2027, les transmissions") == []
+
+
+def test_a_product_expiry_is_no_date() -> None:
+    assert flagged(RULE, "lot 3K47B2 péremption 30/11/2027.") == []

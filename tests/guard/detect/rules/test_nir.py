@@ -70,3 +70,9 @@ def test_explanation_never_holds_the_value() -> None:
 )
 def test_negatives(text: str) -> None:
     assert flagged(RULE, text, min_score=0.0) == []
+
+
+def test_a_medicine_code_of_thirteen_digits_is_no_nir() -> None:
+    from guard.detect.rules.nir import NirRule
+
+    assert NirRule().find("DOLIPRANE 1000MG CPR B/8, CIP 3400930000000 (code)") == []

@@ -316,3 +316,11 @@ def test_medico_social_units_nurseries_imaging_centres_and_villages() -> None:
         assert (value, label) in [(text[f.start:f.end], f.label.value) for f in rule.find(text)], text
     for text in ("la crèche a fermé", "au village, tout va bien", "l'IME a appelé"):
         assert rule.find(text) == [], text
+
+
+def test_place_of_a_drug_is_no_street() -> None:
+    from guard.detect.rules.places import PlaceRule
+
+    assert PlaceRule().find("sédation (SPCMD), place du Midazolam et de la morphine") == []
+    text = "vit 12 place du Marché à Vire"
+    assert ("12 place du Marché", "ADRESSE") in [(text[f.start:f.end], f.label.value) for f in PlaceRule().find(text)]
