@@ -30,6 +30,7 @@ SETS = {
     "dev13": REPO / "tests" / "data" / "dev13" / "dev13.jsonl",
     "dev14": REPO / "tests" / "data" / "dev14" / "dev14.jsonl",
     "dev15": REPO / "tests" / "data" / "dev15" / "dev15.jsonl",
+    "dev17": REPO / "tests" / "data" / "dev17" / "dev17.jsonl",
     "holdout": REPO / "tests" / "data" / "holdout" / "holdout.jsonl",
 }
 MIN_SCORE = 0.5

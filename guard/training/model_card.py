@@ -24,6 +24,9 @@ _SET_TITLES = {
     "dev11": "dev11 (120 hand-written examples, long pasted documents; an eleventh engineer; first measured 0.970 / 0.979 / 4)",
     "dev12": "dev12 (150 hand-written examples: what GPs, nurses, physios, midwives, pharmacists and secretaries type; a twelfth engineer; first measured 0.936 / 0.979 / 2)",
     "dev13": "dev13 (150 hand-written hospital notes by specialty; a thirteenth engineer; first measured 0.982 / 0.969 / 9)",
+    "dev14": "dev14 (160 hand-written notes and prompts, half identifier-free; first measured after the dev12/dev13 rules 0.981 / 0.971 / 7)",
+    "dev15": "dev15 (160 short notes and prompts, half identifier-free; first measured after the dev12-dev14 rules 0.983 / 0.964 / 6)",
+    "dev17": "dev17 (120 notes and prompts, half identifier-free; measured once with this version, never looked at for changes)",
     "holdout": "holdout (183 hand-written examples, another engineer; **never tuned on**)",
 }
 
