@@ -11,11 +11,6 @@ Cuts: blank lines first (identifiers do not span paragraphs); a paragraph longer
 piece is analysed with `margin` characters of context on both sides, keeping only findings
 that start inside the piece it owns.
 
-A text of at most `WHOLE_MAX` characters is one segment: a typical prompt is analysed in one
-pass with all its context — the same way the detector's quality is measured — and one pass over
-1,000 characters costs 10–20 % less than three passes over its paragraphs (the fixed cost of each
-call, and the model reads one window instead of three). Longer texts are cut as follows.
-
 Short paragraphs are then grouped, because every detector call has a fixed cost. Group
 boundaries are content-defined (a group ends after a paragraph whose checksum is 0 modulo
 `GROUP_EVERY`, or before it would exceed `GROUP_MAX`), like rsync's rolling chunks: editing one
@@ -37,10 +32,6 @@ MAX_SEGMENT = 2000
 MARGIN = 64
 GROUP_EVERY = 3
 GROUP_MAX = 600  # a one-word edit re-analyses at most about this much (twice at worst)
-# Up to this length a text is analysed whole. Measured in-process on the daemon benchmark's
-# text (split into ~600-character groups against whole): 1,000 characters 10.7–11.4 against
-# 12.5–13.9 ms, 1,500 even, 2,000 characters slower whole (two model windows, longer attention).
-WHOLE_MAX = 1200
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -65,13 +56,8 @@ class Segment:
 
 
 def split_segments(text: str, max_len: int = MAX_SEGMENT, margin: int = MARGIN,
-                   group_every: int = GROUP_EVERY, whole_max: int = WHOLE_MAX) -> list[Segment]:
+                   group_every: int = GROUP_EVERY) -> list[Segment]:
     """Segments covering every non-blank character of `text`, in order."""
-    start, end = _strip(text, 0, len(text))
-    if start >= end:
-        return []
-    if end - start <= min(whole_max, max_len):
-        return [Segment(start, end, start, end)]
     units: list[Segment] = []
     pos = 0
     for sep in _BLANK_LINE.finditer(text):

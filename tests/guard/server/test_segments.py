@@ -7,12 +7,12 @@ from hypothesis import strategies as st
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.server.segments import WHOLE_MAX, SegmentCache, split_segments
+from guard.server.segments import SegmentCache, split_segments
 
 
 def owned_chars(text: str, max_len: int = 50, margin: int = 8) -> list[int]:
     out: list[int] = []
-    for seg in split_segments(text, max_len, margin, whole_max=0):
+    for seg in split_segments(text, max_len, margin):
         assert seg.win_start <= seg.own_start < seg.own_end <= seg.win_end <= len(text)
         assert seg.own_end - seg.own_start <= max_len
         out.extend(range(seg.own_start, seg.own_end))
@@ -21,19 +21,10 @@ def owned_chars(text: str, max_len: int = 50, margin: int = 8) -> list[int]:
 
 def test_paragraphs_are_separate_segments() -> None:
     text = "Premier paragraphe.\n\n  \nDeuxième paragraphe.\n\nTroisième."
-    segs = split_segments(text, group_every=1, whole_max=0)
+    segs = split_segments(text, group_every=1)
     assert [text[s.own_start:s.own_end] for s in segs] == [
         "Premier paragraphe.", "Deuxième paragraphe.", "Troisième."]
     assert not any(s.hard_cut for s in segs)
-
-
-def test_a_short_text_is_one_segment() -> None:
-    text = "\n Mme Exemple vue ce jour.\n\nRAS.\n\nSuivi dans un mois. \n"
-    segs = split_segments(text)
-    assert [(s.own_start, s.own_end, s.hard_cut) for s in segs] == [(2, len(text) - 2, False)]
-    assert split_segments(" \n\t ") == []
-    longer = "\n\n".join(["Paragraphe de suivi sans particularité."] * 40)
-    assert len(longer) > WHOLE_MAX and len(split_segments(longer)) > 1
 
 
 def test_long_paragraph_is_grouped_by_lines() -> None:
