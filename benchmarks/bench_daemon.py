@@ -254,6 +254,11 @@ def presidio_peer(texts: dict[str, list[str]]) -> dict[str, Any] | None:
         spacy.load("fr_core_news_md")
     except Exception as exc:  # noqa: BLE001 — optional peer
         return {"skipped": f"presidio-analyzer + fr_core_news_md not installed ({type(exc).__name__})"}
+    import logging
+
+    # tldextract (used by Presidio's URL and e-mail recognisers) tries to fetch the public suffix
+    # list and falls back to its bundled copy when offline; its traceback is noise here.
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     provider = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "spacy", "models": [{"lang_code": "fr", "model_name": "fr_core_news_md"}]})
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["fr"])
