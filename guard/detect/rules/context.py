@@ -12,12 +12,12 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-import regex
+from guard.detect.rules._precompiled import compiled
 
 WINDOW = 40  # characters looked at on each side
 MAX_STEP = 0.3  # largest change context may make to a score
 
-_WORD = regex.compile(r"[\p{L}\p{N}°]+")
+_WORD = compiled(r"[\p{L}\p{N}°]+")
 
 
 def fold(s: str) -> str:

@@ -18,6 +18,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches, iter_matches_at, keyword_starts, make, timeout_for
+from guard.detect.rules._precompiled import compiled
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ _MONTH_YEAR_NUMERIC = re.compile(r"(?<![\w/.,:+\-])(0[1-9]|1[0-2])/((?:19|20)\d\
 _EXPIRY_BEFORE = re.compile(r"(?i)(?:p[ée]remption|expiration|exp\.?|valable|validit[ée]|lot)[^\n]{0,12}$")
 _BIRTH_YEAR = compile_pattern(r"(?i)(?<!\w)n[ée]e?s?(?:\s*\(e\))?\s+en\s+(?P<year>(?:19|20)\d\d)(?!\w)")
 # Birth cues, matched on the folded text right before the date.
-_BIRTH_CUE = regex.compile(
+_BIRTH_CUE = compiled(
     r"(?:(?<!\w)nee?s?(?:\s*\(e\))?(?:\s+le)?|(?<!\w)ddn|d\.d\.n\.?|date\s+de\s+naissance|"
     r"(?<!\w)naissance|(?<!\w)naiss\.?|°)\s*[:\-]?\s*(?:le\s+)?$"
 )
@@ -102,9 +103,9 @@ _EN_MONTH_YEAR = re.compile(
 )
 _ENUM_BEFORE = re.compile(
     r"(?i)(?:(?<!\w)(?:les|le|du|des)|:)\s+(?P<days>\d{1,2}(?:/\d{1,2})?(?:\s*,\s*\d{1,2}(?:/\d{1,2})?)*)\s*(?:,|et)\s*$")
-_RANGE_START = regex.compile(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
+_RANGE_START = compiled(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
-_LEGAL_BEFORE = regex.compile(
+_LEGAL_BEFORE = compiled(
     r"(?i)(?<!\w)(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|instruction|"
     r"ordonnance\s+n°)(?:\s+(?:n°\s*)?[\w\-]+)?\s+du(?:\s+(?:1er|[0-3]?\d))?\s*$"
 )
@@ -131,7 +132,7 @@ _RULE_WORDS = ("deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "
                "nomenclature", "remboursement", "rembourse", "remboursee", "remboursable",
                "desormais", "dorenavant")
 # "Apgar 9/10/10": three scores, not a date.
-_SCORE_BEFORE = regex.compile(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
+_SCORE_BEFORE = compiled(r"(?i)apgar\s*:?\s*(?:à\s*)?$")
 
 # Words of publications, rules and the running of a service: a date near them is rarely a
 # patient's ("recommandations HAS 2023", "validé en CME le 12 mars", "bloc fermé du 1er au

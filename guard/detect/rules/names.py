@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches_at, make
 from guard.detect.rules.context import fold
+from guard.detect.rules._precompiled import compiled
 
 
 def is_medical_term(value: str) -> bool:
@@ -45,15 +45,15 @@ _TITLE_HINT = CaselessHint(
     r"n[ée]e|[ée]p(?:ouse|\.)|veuve|vve|nom)"
 )
 # "…, Raynaud M. Étude", "cf. Hernández M.": a surname in an author list, then its initial.
-_INITIAL_AFTER_NAME = regex.compile(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")
+_INITIAL_AFTER_NAME = compiled(r"(?:,|(?i:cf)\.|^\s*\d{1,3}[.)]|\n\s*\d{1,3}[.)])[ \t]*\p{Lu}[\p{Ll}'’\-]+[ \t]+$")
 # Initials of a first name between a title and the surname: "J.", "J.-P.", "M.-C.", "J. P.".
-_INITIALS = regex.compile(r"[ \t\u00a0]+(\p{Lu}\.(?:[ \t]?-?[ \t]?\p{Lu}\.){0,2})(?=[ \t\u00a0]*\p{Lu})")
-_NUMBER_BEFORE = regex.compile(r"\d[ \t]*$")
-_CAPS_ARTICLE = regex.compile(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
+_INITIALS = compiled(r"[ \t\u00a0]+(\p{Lu}\.(?:[ \t]?-?[ \t]?\p{Lu}\.){0,2})(?=[ \t\u00a0]*\p{Lu})")
+_NUMBER_BEFORE = compiled(r"\d[ \t]*$")
+_CAPS_ARTICLE = compiled(r"(?<!\w)(?:LE|LA|UN|UNE|CE|CETTE|DU|AU|DES|LES|A|AN|THE)[ \t]+$")
 # Lowercase "pr" after a date or a number is SMS for "pour" ("depuis le 10/02/2025 pr asthme").
-_SMS_POUR = regex.compile(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
-_INFINITIVE = regex.compile(r"\p{Ll}{2,}(?:er|ir|re|oir)")
-_TOKEN = regex.compile(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
+_SMS_POUR = compiled(r"(?:\d|\b(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept?|oct|nov|d[ée]c)\p{L}*\.?)[ \t]+$")
+_INFINITIVE = compiled(r"\p{Ll}{2,}(?:er|ir|re|oir)")
+_TOKEN = compiled(r"[ \t\u00a0]+((?:\p{L}['’])?\p{L}+(?:[\-'’]\p{L}+)*)")
 _PARTICLES = frozenset(
     "de du des d' le la van von der den da dos do das di del della ben bin ibn el al ter mac".split()
 )

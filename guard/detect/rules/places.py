@@ -27,6 +27,7 @@ from guard.detect.rules._base import (
     AnyHint, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make, word_start_hint,
 )
 from guard.detect.rules._words import cue_set, fold_word, has_any, lowered
+from guard.detect.rules._precompiled import compiled
 
 _STREET_TYPE = (
     r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
@@ -36,7 +37,7 @@ _STREET_TYPE = (
 _LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’]|la|le|les|l['’]|et|aux?|sur|en)"
 _WORD = r"[\p{L}][\p{L}'’]*(?:-[\p{L}'’]+)*"
 _CAP_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\d{1,2}(?:er|e)?(?=\s))"
-_INN_WORD = regex.compile(r"(?i)(?:azolam|az[ée]pam|morphine|fentanyl|insuline|parine|xaban|mycine|cilline|prazole)$")
+_INN_WORD = compiled(r"(?i)(?:azolam|az[ée]pam|morphine|fentanyl|insuline|parine|xaban|mycine|cilline|prazole)$")
 _STOP = frozenset(
     "a à au aux et pour chez avec depuis qui est il elle on le la les un une son sa ses dans par "
     "vers puis mais ou où car donc tel tél tel. appt appartement bâtiment bat étage code cp".split()
@@ -50,7 +51,7 @@ _ADDRESS_BARE = compile_pattern(
 )
 # Stdlib pre-scans: every place a bare street or a facility can start (see iter_matches_at).
 _STREET_HINT = CaselessHint(r"(?<!\w)(?:" + _STREET_TYPE.replace("(?P<type>", "(?:") + r")")
-_NAME_WORDS = regex.compile(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
+_NAME_WORDS = compiled(rf"\s*(?:{_LINK}\s*)?({_WORD})", regex.IGNORECASE)
 
 _FACILITY = compile_pattern(
     r"(?<!\w)(?:(?i:h[ôo]pital\s+d['’]instruction\s+des\s+arm[ée]es|maternit[ée]|centre\s+d['’]imagerie(?:\s+m[ée]dicale)?|"
@@ -263,11 +264,11 @@ _ORDINARY_BEFORE = frozenset(
     "du".split()
 )
 # What follows a street name in an address block: a postcode, "BP", "BÂT.", "APT", "CEDEX".
-_ADDRESS_TAIL = regex.compile(r"[\s,\-–]{0,4}(?:\d{5}(?!\d)|(?i:bp|b[âa]t|apt|cedex)(?!\w))")
-_CAPS_LINKED = regex.compile(r"\s+(?:DE\s+LA|DE\s+L['’]|DES|DU|DE|D['’]|LA|LE|LES|L['’])\s*[\p{Lu}\d]")
+_ADDRESS_TAIL = compiled(r"[\s,\-–]{0,4}(?:\d{5}(?!\d)|(?i:bp|b[âa]t|apt|cedex)(?!\w))")
+_CAPS_LINKED = compiled(r"\s+(?:DE\s+LA|DE\s+L['’]|DES|DU|DE|D['’]|LA|LE|LES|L['’])\s*[\p{Lu}\d]")
 _UNIT_HEADS = frozenset({"ehpad", "ssr", "usld", "smr"})
-_PREV_WORD = regex.compile(r"([\p{L}]+)[ \t]+$")
-_TOKEN = regex.compile(r"\S+")
+_PREV_WORD = compiled(r"([\p{L}]+)[ \t]+$")
+_TOKEN = compiled(r"\S+")
 
 
 def _one_line(text: str, start: int, end: int) -> int:

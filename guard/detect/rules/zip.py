@@ -16,16 +16,17 @@ from guard.detect.finding import Finding
 from guard.detect.lexicon import is_medical_term
 from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches_at, make
+from guard.detect.rules._precompiled import compiled
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 # "Saint-Denis (97400)": a town, then its postcode in brackets.
-_TOWN_THEN_BRACKET = regex.compile(
+_TOWN_THEN_BRACKET = compiled(
     r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*\($")
 # "La Faye, 42220 :", "Kerjean, 29800": a place, a comma, then a postcode with nothing after it.
 # "Saint-Pierre 97410" at a line's end: a known town, a space, then the postcode.
-_TOWN_THEN_SPACE = regex.compile(
+_TOWN_THEN_SPACE = compiled(
     r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]+$")
-_TOWN_THEN_COMMA = regex.compile(
+_TOWN_THEN_COMMA = compiled(
     r"(?<![\p{L}\-'’])((?:(?:La|Le|Les|L['’])[ \t]*)?\p{Lu}[\p{L}'’]+(?:-[\p{L}'’]+)*)[ \t]*,[ \t]*$")
 _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
 # Stdlib pre-scan (see iter_matches_at): five digits not glued to a word or a number. Written
@@ -35,7 +36,7 @@ _ZIP_HINT = re.compile(r"\d(?<![\w.,/+\-]\d)(?=\d{4})")
 _CITY = compile_pattern(
     rf"[ \u00a0]+((?:(?:L'|L’)?{_CITY_TOKEN})(?:[ \-](?:(?:sur|sous|en|l[èe]s|de|du|des|aux?|la|le|d'|d’)[ \-])?{_CITY_TOKEN}){{0,4}})"
 )
-_STREET_BEFORE = regex.compile(
+_STREET_BEFORE = compiled(
     r"(?i)(?:\b(?:rue|avenue|av\.|bd|boulevard|all[ée]e|chemin|impasse|place|route|quai|cours|square|"
     r"lieu-dit|r[ée]sidence|lotissement|hameau|bp|cs|cedex|code\s+postal|cp)\b)[^\n]{0,60}$"
 )

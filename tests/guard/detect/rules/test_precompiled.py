@@ -1,0 +1,90 @@
+"""The shipped compiled `regex` patterns: used only where they are exactly right, complete for
+the rules, and never a change in what matches."""
+
+from __future__ import annotations
+
+import json
+import marshal
+from pathlib import Path
+
+import pytest
+import regex
+
+from guard.detect.rules import _precompiled as pre
+
+DATA = Path(__file__).resolve().parents[3] / "data"
+
+
+def _sample_texts() -> list[str]:
+    texts: list[str] = []
+    for name in ("dev.jsonl", "dev2/dev2.jsonl", "dev10/dev10.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in f if line.strip()]
+    return texts + [t.upper() for t in texts[::5]] + [t.lower() for t in texts[::5]]
+
+
+def _shipped_or_skip() -> dict:
+    table = pre.load(pre.SHIPPED)
+    if not table:
+        pytest.skip(f"compiled patterns written for another setup than regex {regex.__version__} / "
+                    "this Python (run python -m guard.detect.rules._precompiled)")
+    return table
+
+
+def test_every_rule_pattern_comes_from_the_shipped_file() -> None:
+    table = _shipped_or_skip()
+    from guard.detect import detector  # noqa: F401
+    from guard.detect.rules import default_rules
+
+    default_rules()
+    missing = [key[0][:60] for key in pre._seen if key not in table]
+    assert not missing, ("patterns changed since the compiled file was written: "
+                         f"run python -m guard.detect.rules._precompiled ({missing[:3]})")
+
+
+def test_rebuilt_patterns_match_exactly_like_compiled_ones() -> None:
+    table = _shipped_or_skip()
+    texts = _sample_texts()
+    assert len(table) >= 50 and len(texts) > 400
+    for key in table:
+        rebuilt = pre.from_table(table, key)
+        fresh = regex.compile(key[0], key[1])
+        assert rebuilt is not None and rebuilt.pattern == fresh.pattern
+        assert rebuilt.flags == fresh.flags and rebuilt.groupindex == fresh.groupindex
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in rebuilt.finditer(text, timeout=5)]
+            assert got == [(m.span(), m.groups()) for m in fresh.finditer(text, timeout=5)]
+
+
+@pytest.mark.parametrize("content", [
+    b"",
+    b"\x00not marshal at all",
+    marshal.dumps(["a", "list"]),
+    marshal.dumps({"key": (1, "0.0", 2, 7), "patterns": {}}),  # another regex / Python
+    marshal.dumps({"key": pre.file_key(), "patterns": "not a table"}),
+])
+def test_unusable_files_are_ignored(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "regex_compiled.bin"
+    path.write_bytes(content)
+    assert pre.load(path) == {}
+    assert pre.load(tmp_path / "absent.bin") == {}
+
+
+def test_a_bad_or_foreign_entry_falls_back_to_compiling(tmp_path: Path) -> None:
+    pattern, flags = r"(?i)n[ée]e?\s+le", int(regex.UNICODE)
+    good = regex._main._pickle(regex.compile(r"autre", flags))[1]
+    table = {(pattern, flags): ("broken",), ("autre-clé", flags): good,
+             (pattern + "x", flags): good}  # an entry whose pattern text differs from its key
+    assert pre.from_table(table, (pattern, flags)) is None
+    assert pre.from_table(table, (pattern + "x", flags)) is None
+    assert pre.from_table(table, ("absent", flags)) is None
+
+
+def test_write_then_load_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "regex_compiled.bin"
+    count = pre.write(path)
+    table = pre.load(path)
+    assert count == len(table) >= 50
+    assert path.stat().st_mode & 0o777 == 0o644
+    for key in table:
+        assert pre.from_table(table, key) is not None
