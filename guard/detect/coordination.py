@@ -9,18 +9,18 @@ are never taken ("Crohn et Behçet" are in the lexicon; "Parkinson et Alzheimer"
 from __future__ import annotations
 
 import bisect
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
+from guard.detect.rules._precompiled import compiled_re
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿœ"
-_AFTER = re.compile(rf"[ \t]+(?:et|ou|&)[ \t]+([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*)(?![\w'’])")
-_BEFORE = re.compile(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*)[ \t]+(?:et|ou|&)[ \t]+$")
+_AFTER = compiled_re(rf"[ \t]+(?:et|ou|&)[ \t]+([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*)(?![\w'’])")
+_BEFORE = compiled_re(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*)[ \t]+(?:et|ou|&)[ \t]+$")
 _WHY = "prénom coordonné à un prénom trouvé"
 
 

@@ -9,15 +9,15 @@ it. The list lives in guard/detect/data/medical_terms.txt.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
 from guard.detect.finding import Finding
 from guard.detect.labels import FREE_TEXT_LABELS
 from guard.detect.rules.context import fold
+from guard.detect.rules._precompiled import compiled_re
 
-_SPACES = re.compile(r"[\s\-‐‑'’]+")
+_SPACES = compiled_re(r"[\s\-‐‑'’]+")
 
 
 def normalise(term: str) -> str:

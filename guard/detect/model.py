@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import numpy as np
 from guard.detect.finding import Finding
 from guard.detect.labels import Label, display_name
 from guard.detect.windows import Window, plan_windows
+from guard.detect.rules._precompiled import compiled_re
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +320,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # "-Molette", "-les-Mines", "-sur-Mer": a capitalised part, or particles then one, glued by hyphens.
-_HYPHEN_TAIL = re.compile(r"-(?:(?:les|lès|lez|sur|sous|en|de|des|du|la|le|aux|au|d['’]|l['’])-?)*[A-ZÀ-ÖØ-Þ][\w]*")
+_HYPHEN_TAIL = compiled_re(r"-(?:(?:les|lès|lez|sur|sous|en|de|des|du|la|le|aux|au|d['’]|l['’])-?)*[A-ZÀ-ÖØ-Þ][\w]*")
 
 
 def _merge_same_label(text: str, found: list[Finding]) -> list[Finding]:

@@ -26,48 +26,49 @@ from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._words import LOW_CLASS, NATIONALITIES, UP_CLASS
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP
+from guard.detect.rules._precompiled import compiled_re
 
 _UP = UP_CLASS
 _LOW = LOW_CLASS
 _CAP_WORD = rf"[{_UP}][{_LOW}]+(?:[\-'’][{_UP}][{_LOW}]+)*"
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|van|von|der|den|da|dos|das|do|di|del|della|ben|bin|ibn|el|al|ould|ait|aït|ní|ni|mac|mc|d['’])[ \t]?)"
-_AFTER = re.compile(rf"[ \t]+((?:{_PARTICLE}(?=[{_UP}]))?(?:{_CAP_WORD}|{_CAPS_WORD}))(?![\w'’])")
-_BEFORE = re.compile(rf"(?<![\w'’\-])({_CAP_WORD})[ \t]+$")
+_AFTER = compiled_re(rf"[ \t]+((?:{_PARTICLE}(?=[{_UP}]))?(?:{_CAP_WORD}|{_CAPS_WORD}))(?![\w'’])")
+_BEFORE = compiled_re(rf"(?<![\w'’\-])({_CAP_WORD})[ \t]+$")
 # What may follow a "Surname Firstname" pair in a record: an age, a birth, an identifier, a
 # nationality ("Rusu Vasile, moldave").
-_CUE_AFTER = re.compile(
+_CUE_AFTER = compiled_re(
     r"[ \t]*(?:,[ \t]*|\([ \t]*)?(?:\d{1,3}[ \t]*a(?:ns)?\b|n[ée]e?\b|nir\b|ins\b|ipp\b|ddn\b|"
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{NATIONALITIES})\b)",
     re.IGNORECASE,
 )
 # A form's label at the start of the line before the pair: "Maman : Mezouar Inès".
-_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[^\W\d_][\w' ’\-]{1,24}[ \t]*:[ \t]*$")
+_LABEL_BEFORE = compiled_re(r"(?:^|\n)[ \t]*[^\W\d_][\w' ’\-]{1,24}[ \t]*:[ \t]*$")
 # A list line that opens with "Surname Firstname": rounds, schedules and room lists ("Ch. 7
 # Cuny Lucien : Lasilix", "2. Grenier Marcel — lieu-dit…", "Mendès Lucinda 10h00 — 06…").
 # Before the surname: the line start and an optional bullet, number, room or time; after the
 # first name: a dash, a colon, an hour or the end of the line.
-_LIST_LINE_BEFORE = re.compile(
+_LIST_LINE_BEFORE = compiled_re(
     r"(?:^|\n)[ \t]*(?:[-•*·–—][ \t]*|\d{1,2}[.)][ \t]*|(?i:ch\.?|chambre|lit|box)[ \t]*\d{1,3}[a-z]?[ \t]*[:\-–—]?[ \t]*"
     r"|\d{1,2}[h:]\d{0,2}[ \t]*[:\-–—]?[ \t]*)?"
     r"(?P<particle>(?:Ait|Aït|AIT|Ben|BEN|Ould|El|Al|Da|De|Di|Del|Dos|Le|La|Van|Von|N['’])[ \t]*)?$")
-_LIST_AFTER = re.compile(r"[ \t]*(?:[:–—]|-[ \t]|\(|\d{1,2}[h:]\d\d\b|\d{1,2}[ \t]?h\b|\n|$)")
+_LIST_AFTER = compiled_re(r"[ \t]*(?:[:–—]|-[ \t]|\(|\d{1,2}[h:]\d\d\b|\d{1,2}[ \t]?h\b|\n|$)")
 # "IDE : Sandrine V.", "J.-P. R., 67 ans": a surname written as its initial after the first name.
-_INITIAL_AFTER = re.compile(rf"[ \t]+([{_UP}]\.)(?=[ \t]*(?:[,;:)\n]|$|[ \t]\d))")
+_INITIAL_AFTER = compiled_re(rf"[ \t]+([{_UP}]\.)(?=[ \t]*(?:[,;:)\n]|$|[ \t]\d))")
 # "Alejandro Ruiz de la Fuente": a particle and a capitalised word continue a found surname.
-_PARTICLE_TAIL = re.compile(rf"[ \t]+((?:de[ \t]+la|de[ \t]+los|de[ \t]+las|del|de|da|das|dos|do|van[ \t]+der|van|von)[ \t]+{_CAP_WORD})(?![\w'’])")
+_PARTICLE_TAIL = compiled_re(rf"[ \t]+((?:de[ \t]+la|de[ \t]+los|de[ \t]+las|del|de|da|das|dos|do|van[ \t]+der|van|von)[ \t]+{_CAP_WORD})(?![\w'’])")
 # "Tiago (Gonçalves)": a surname in brackets right after the first name.
-_BRACKETED = re.compile(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
+_BRACKETED = compiled_re(rf"[ \t]*\([ \t]*({_CAP_WORD}|{_CAPS_WORD})[ \t]*\)")
 # A nickname before the real name in brackets: "Loulou (Louis Quéméner)", "dédé (M. Rousseau
 # André)", "Gosia (c'est Małgorzata …)". The word is capitalised or a doubled syllable.
-_NICKNAME = re.compile(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+|(?i:([a-zéèêëïîôûç]{{1,3}})\2))[ \t]*\([ \t]*"
+_NICKNAME = compiled_re(rf"(?<![\w'’\-])([{_UP}][{_LOW}]+|(?i:([a-zéèêëïîôûç]{{1,3}})\2))[ \t]*\([ \t]*"
                        r"(?:c['’]est[ \t]+|de son vrai nom[ \t]+|(?:M\.|Mme|Mr|Monsieur|Madame)[ \t]+)?$")
 # A surname particle written before a found name: "Ould Ahmed Sidi", "Ben Salah", "Aït Ouarab".
-_PARTICLE_BEFORE = re.compile(
+_PARTICLE_BEFORE = compiled_re(
     r"(?<![\w'’\-])(Ould|OULD|Ben|BEN|Bent|Ait|Aït|AIT|AÏT|Abd|Abdel|Bou|El|EL|Al|AL|Van|VAN|Von|VON|Dos|DOS|Del|Mac|Ní|Nic)[ \t]+$"
 )
 # A second surname after a "Firstname Surname" pair, before punctuation: "Tiago Ferreira Gomes,".
-_SECOND = re.compile(rf"[ \t]+({_CAP_WORD})(?=[ \t]*(?:[,;.:()\n]|$))")
+_SECOND = compiled_re(rf"[ \t]+({_CAP_WORD})(?=[ \t]*(?:[,;.:()\n]|$))")
 # Capitalised words that follow or precede a first name without being a surname.
 _NOT_SURNAME = frozenset(fold(w) for w in (
     "Salut Coucou Hello Hi Hey Bonsoir Bravo Allo Allô Re Dear Thanks Voici Voilà Désolé Désolée "

@@ -16,16 +16,15 @@ everything. Birth dates and dates verified by a rule at 0.95 or more are never l
 
 from __future__ import annotations
 
-import re
-
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
+from guard.detect.rules._precompiled import compiled_re
 
 ORGANISATIONAL_SCORE = 0.45
 
 # Anything that says a particular person is meant (a generic "patients", "votre bébé" or "de 11
 # à 14 ans" does not). Matched case-insensitively on the raw text, accents in the classes.
-_PERSON = re.compile(
+_PERSON = compiled_re(
     r"(?i)(?<![\w'’])(?:m\.|mr|mme|mlle|monsieur|madame|mademoiselle|dr|docteur|pr|professeur|"
     r"patiente?|pt|malade|r[ée]sidente?|usag[eè]re?|fils|fille|mari|"
     r"[ée]pou(?:x|se)|femme|m[èe]re|p[èe]re|maman|papa|s(?:œ|oe)ur|fr[èe]re|n[ée]e?[ \t]+(?:le|en|à|a)|née|[âa]g[ée]e?|"
@@ -35,7 +34,7 @@ _PERSON = re.compile(
     r"|(?<=[,(:])[ \t]*\d{1,3}[ \t]*(?:ans|a|mois)\b"
 )
 # Words of the organisation of care: teams, units, rotas, rooms, visits, establishments.
-_ORGANISATION = re.compile(
+_ORGANISATION = compiled_re(
     r"(?i)(?<!\w)(?:[ée]quipes?|unit[ée]s|services|organisation|urgences|personnels?|agents|cong[ée]s|gardes?|astreintes?|"
     r"bloc|salles?|planning|cadre|note|consignes?|information|fermeture|ferm[ée]e?s?|ouverte?s?|"
     r"permanences?|accueil|visites|internes|[ée]tablissements|ehpad|transmissions|r[ée]union|"

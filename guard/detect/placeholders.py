@@ -9,11 +9,10 @@ finding that touches a placeholder is dropped. The shape is the extension's
 
 from __future__ import annotations
 
-import re
-
 from guard.detect.finding import Finding
+from guard.detect.rules._precompiled import compiled_re
 
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,30}_[0-9]{1,5}\]")
+PLACEHOLDER = compiled_re(r"\[[A-Z][A-Z_]{1,30}_[0-9]{1,5}\]")
 
 
 def drop_placeholders(text: str, findings: list[Finding]) -> list[Finding]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
+from guard.detect.rules._precompiled import compiled_re
 
 # Below this the model's own confidence is not enough on real text. For the shipped model, on
 # the two dev sets (recall/precision/clean flagged, dev | dev2): 0.8 gives 0.999/0.974/1 |
@@ -29,7 +30,7 @@ _DIGIT_IDS = frozenset(
     {Label.TEL, Label.SECU, Label.IBAN, Label.CARTE, Label.RPPS, Label.NDA, Label.IPP, Label.ZIP}
 )
 # A civility title right before a span: lowercase names are then still names ("mr petit").
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = compiled_re(
     r"(?:\b(?i:m|mr|mme|mlle|dr|pr|monsieur|madame|mademoiselle|docteur)\.?\s+(?:[^\W\d_A-ZÀ-Ý]+\s+)?)$",
 )
 # Fewest digits a structured identifier can have (formats: NIR 13 + key, 2A/2B drop one;
@@ -39,11 +40,11 @@ _MIN_DIGITS = {
     Label.IPP: 4, Label.NDA: 4, Label.CARTE: 4,
 }
 # "Apgar 9/10/10": three scores written like a date.
-_SCORE_BEFORE = re.compile(r"(?i:apgar)\s*:?\s*(?:à\s*)?$")
-_NUMBER_GROUPS = re.compile(r"\d+")
+_SCORE_BEFORE = compiled_re(r"(?i:apgar)\s*:?\s*(?:à\s*)?$")
+_NUMBER_GROUPS = compiled_re(r"\d+")
 # A capitalised word right after one of these is an eponym ("manœuvre d'Epley", "test de
 # Guthrie", "anneau de Kayser-Fleischer"), never a person: eponyms are endless, the heads are few.
-EPONYM_BEFORE = re.compile(
+EPONYM_BEFORE = compiled_re(
     r"(?i:\b(?:syndromes?|maladies?|signes?|tests?|man(?:œ|oe)uvres?|scores?|classifications?|fractures?|"
     r"triades?|crit[èe]res|[ée]chelles?|anneaux?|nodules?|kystes?|ligaments?|canal|loi|r[ée]flexes?|"
     r"ph[ée]nom[èe]nes?|tumeurs?|lymphomes?|ulc[èe]res?|diverticules?|m[ée]thodes?|techniques?|proc[ée]d[ée]s?|"
@@ -61,8 +62,8 @@ EPONYM_BEFORE = re.compile(
 # lookup of that word among the heads. Trying the head alternation at every position of the
 # 30-character window cost 7 µs a call; this costs about 1.
 _HEAD_ALTERNATION = EPONYM_BEFORE.pattern[len("(?i:\\b(?:"):EPONYM_BEFORE.pattern.index(")\\s+(?:de\\s+")]
-_EPONYM_HEAD = re.compile("(?i:(?:" + _HEAD_ALTERNATION + "))")
-_EPONYM_TAIL = re.compile(r"(?<!\w)([^\W\d_]+)\s+(?:(?i:de)\s+|(?i:d)['’]\s*|(?i:of)\s+)?$")
+_EPONYM_HEAD = compiled_re("(?i:(?:" + _HEAD_ALTERNATION + "))")
+_EPONYM_TAIL = compiled_re(r"(?<!\w)([^\W\d_]+)\s+(?:(?i:de)\s+|(?i:d)['’]\s*|(?i:of)\s+)?$")
 
 
 def eponym_before(text: str, start: int, window: int = 30) -> bool:
@@ -87,7 +88,7 @@ def eponym_before(text: str, start: int, window: int = 30) -> bool:
 
 
 # "essais historiques de", "signe clinique de": a head, one adjective, then "de".
-_EPONYM_TAIL2 = re.compile(
+_EPONYM_TAIL2 = compiled_re(
     r"(?<!\w)([^\W\d_]+)\s+[^\W\d_]+(?:iques?|aux|ales?|elles?|iens?|iennes?|[ée]es?|[ée]s?|ifs?|ives?|aires?)"
     r"\s+(?:(?i:de)\s+|(?i:d)['’]\s*)$")
 # Acronyms of carers, services and places: "l'IDE de Vire", "le CMP de Quimper" name a town.
@@ -96,34 +97,34 @@ _PLACE_OR_ROLE_ACRONYMS = frozenset(
     "MSP IME ITEP ESAT CAMSP IFSI SSR SMR USLD RDV CPAM MDPH CAF SAU UHCD CPTS CLIC MAIA DAC CCAS CSAPA CLAT "
     "ARS PASS SPASAD UMG EMG USP EMSP LAM FAM MAS CSP CDS".split())
 # A scale's acronym: two capitals or more, maybe a lowercase letter inside ("MoCA", "GDS").
-_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+_ACRONYM = compiled_re(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
 
 # "la loi du 4 mars 2002", "décret du 30 décembre 2016": the date of a legal text.
-_LEGAL_BEFORE = re.compile(
+_LEGAL_BEFORE = compiled_re(
     r"(?i:\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|instruction)"
     r"(?:\s+(?:n°\s*)?[\w\-]+)?\s+du\s*)$"
 )
 # "CEDEX", "CEDEX 1": the delivery office suffix of a postal address, not a town.
-_CEDEX = re.compile(r"(?i:cedex)(?:\s*\d{1,2})?")
+_CEDEX = compiled_re(r"(?i:cedex)(?:\s*\d{1,2})?")
 # Words that cannot make up a name or a place on their own ("Du 1er", "De la").
 _FUNCTION_WORDS = frozenset(
     "du de des la le les l d au aux et en sur sous à a un une 1er er".split()
 )
 # A surname followed by initials and a comma or period is an author in a reference list
 # ("Kimura H, Sato Y.", "Martin JP."); a patient has a title in front.
-INITIALS_AFTER = re.compile(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
+INITIALS_AFTER = compiled_re(r"[ \t]+[A-Z]{1,3}\.?(?:[,;]|\.(?:\s|$)|[ \t]+(?:et|and)[ \t])")
 # ...unless it is one initial closing a line or followed by an age: "IDE : Sandrine V.",
 # "Patient Marc D., 54 ans" — a first name and the initial of a surname kept private.
-SURNAME_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.[ \t]*(?:\n|$|,[ \t]*\d{1,3}[ \t]*(?:ans|a)\b)")
+SURNAME_INITIAL_AFTER = compiled_re(r"[ \t]+[A-Z]\.[ \t]*(?:\n|$|,[ \t]*\d{1,3}[ \t]*(?:ans|a)\b)")
 # A grade right after a single capitalised word: "Weber A", "Garden III", "Salter II".
-_GRADE_AFTER = re.compile(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
-_EXPIRY = re.compile(r"(?i)(?:p[ée]remption|expiration|\bexp\.?|valable\s+jusqu|validit[ée]|\blot\b)[^\n]{0,14}$")
-_LOT_BEFORE = re.compile(r"(?i)(?:\blot|\bn°\s*de\s+lot|\bbatch|\bréf\.?|\bref\.?)[\s:n°]*$")
-_BRACKET_GRADE = re.compile(r"[ \t]+(?:[A-D]?\d{1,2}|[A-D]|I{1,3}|IV|VI?)(?:[ \t]+[A-Z]\d)*[ \t]*\)")
-_CITATION_AFTER = re.compile(r"(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:19|20)\d\d[a-z]?[ \t]*[);\]]")
+_GRADE_AFTER = compiled_re(r"(?:-[A-Z][\w'’]+)*[ \t]+(?:[A-D]|I{1,3}|IV|VI?|[0-9])(?:[ab])?(?![\w.'’,]\w|[\w'’]|\s*(?:ans|an|mois)\b)")
+_EXPIRY = compiled_re(r"(?i)(?:p[ée]remption|expiration|\bexp\.?|valable\s+jusqu|validit[ée]|\blot\b)[^\n]{0,14}$")
+_LOT_BEFORE = compiled_re(r"(?i)(?:\blot|\bn°\s*de\s+lot|\bbatch|\bréf\.?|\bref\.?)[\s:n°]*$")
+_BRACKET_GRADE = compiled_re(r"[ \t]+(?:[A-D]?\d{1,2}|[A-D]|I{1,3}|IV|VI?)(?:[ \t]+[A-Z]\d)*[ \t]*\)")
+_CITATION_AFTER = compiled_re(r"(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:19|20)\d\d[a-z]?[ \t]*[);\]]")
 # "Olanzapine 10 mg", "Diane 35": a brand-like word followed by a dose is a drug, not a person.
-DOSE_AFTER = re.compile(
+DOSE_AFTER = compiled_re(
     r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|g|µg|mcg|ml|cp|cpr|gél|gel|ui|u|%|mg/j|gouttes?)?(?![\w/])|[ \t]+\d+[ \t]*(?:cp|mg)/"
 )
 _MONTH_WORDS = frozenset(
@@ -134,7 +135,7 @@ _MONTH_WORDS = frozenset(
 )
 
 
-_ALNUM_WORDS = re.compile(r"[^\W_]+")
+_ALNUM_WORDS = compiled_re(r"[^\W_]+")
 
 
 def _ascii_digits(span: str) -> int:
@@ -279,15 +280,15 @@ def plausible(text: str, finding: Finding) -> bool:
 
 
 # "Pouvez-vous", "Faut-il": a verb with its subject pronoun after it.
-_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
+_INVERTED_SUBJECT = compiled_re(r"-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles|je|moi|toi)(?![\w\-'’])")
 # "Dosage de la vitamine D": a noun opening a sentence and its lowercase complement.
-_OF_LOWER = re.compile(r"[ \t]+(?:de|du|des|d['’]|pour|sur|avec|concernant)[ \t]*(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’])?[a-zà-ÿ]")
-_FIELD_LABEL_AFTER = re.compile(r"[ \t]*:(?!\d)")
-_LINE_OR_DASH_BEFORE = re.compile(r"(?:^|[\n—–\-|•;])[ \t]*$")
-_ABBREV_NUMBER_AFTER = re.compile(r"\.?[ \t]*\d")
-_BRAND_CASE = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ]")
+_OF_LOWER = compiled_re(r"[ \t]+(?:de|du|des|d['’]|pour|sur|avec|concernant)[ \t]*(?:la[ \t]+|le[ \t]+|les[ \t]+|l['’])?[a-zà-ÿ]")
+_FIELD_LABEL_AFTER = compiled_re(r"[ \t]*:(?!\d)")
+_LINE_OR_DASH_BEFORE = compiled_re(r"(?:^|[\n—–\-|•;])[ \t]*$")
+_ABBREV_NUMBER_AFTER = compiled_re(r"\.?[ \t]*\d")
+_BRAND_CASE = compiled_re(r"[a-zà-ÿ]{3}[A-ZÀ-Þ]")
 # "KEYNOTE-522", "COVID-19": a hyphen and digits make a trial's or a code's name.
-_CODE_SUFFIX = re.compile(r"-\d")
+_CODE_SUFFIX = compiled_re(r"-\d")
 # Lowercase street words that may follow a number in an address ("12 rue", "3 bis").
 _STREET_WORDS = frozenset(
     "rue avenue av bd boulevard chemin impasse allée allee place quai cours route rte square voie sentier "
@@ -295,8 +296,8 @@ _STREET_WORDS = frozenset(
     "faubourg rond-point montée côte traverse venelle ruelle bis ter quater lieu-dit ld chez".split()
 )
 _FEASTS = frozenset("noël noel pâques paques toussaint pentecôte pentecote ascension".split())
-_TOWN_AFTER_ZIP = re.compile(r"[ \t]*[,)\-–]?[ \t]*(?:[A-ZÀ-Þ]|(?i:cedex))")
-_ADDRESS_BEFORE_ZIP = re.compile(
+_TOWN_AFTER_ZIP = compiled_re(r"[ \t]*[,)\-–]?[ \t]*(?:[A-ZÀ-Þ]|(?i:cedex))")
+_ADDRESS_BEFORE_ZIP = compiled_re(
     r"(?i:\b(?:rue|avenue|av\.?|bd|boulevard|chemin|impasse|all[ée]e|place|quai|route|cours|lieu-dit|r[ée]sidence|"
     r"lotissement|bis|ter|code\s+postal|cp|bp|cs|cedex)\b)[^\n]{0,50}$|[,(][ \t]*$")
 
@@ -313,13 +314,13 @@ def fold_feast(span: str) -> bool:
     return span.strip().casefold() in _FEASTS
 
 
-_CHEMICAL = re.compile(r"[DLNRSαβ]-[a-zà-ÿ]")
-_OPENER_BEFORE = re.compile(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
-_LOWER_NEXT = re.compile(r"[ \t]*,?[ \t]+\(?[a-zà-ÿ]")
+_CHEMICAL = compiled_re(r"[DLNRSαβ]-[a-zà-ÿ]")
+_OPENER_BEFORE = compiled_re(r"(?:^|[\n.!?:;•\-–—]\s*|^\s*\d+[.)]\s*)$")
+_LOWER_NEXT = compiled_re(r"[ \t]*,?[ \t]+\(?[a-zà-ÿ]")
 # Inside brackets: "[NOM]", "[DATE DE NAISSANCE]", "{PRENOM}".
-_FIELD_OPEN = re.compile(r"[\[{<][^\]}>\n]{0,40}$")
-_FIELD_CLOSE = re.compile(r"[^\[{<\n]{0,40}[\]}>]")
-_LIST_ITEM = re.compile(r"[^,;:\n()]+")
+_FIELD_OPEN = compiled_re(r"[\[{<][^\]}>\n]{0,40}$")
+_FIELD_CLOSE = compiled_re(r"[^\[{<\n]{0,40}[\]}>]")
+_LIST_ITEM = compiled_re(r"[^,;:\n()]+")
 
 
 # Stems of international non-proprietary drug names (WHO INN): no French first or last name
@@ -330,8 +331,8 @@ _PRODUCT_WORDS = frozenset(
     "gélule gélules gelule comprimé comprimés comprime ampoule ampoules flacon stylo capteur lecteur pompe "
     "seringue aérosol aerosol solution suspension lotion mousse shampooing dispositif poche poches "
     "protecteur cutané cutanee cutané barrière barriere".split())
-_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+$")
-_CAPS_THEN_LOWER = re.compile(r"[A-Z]{3,}[a-z]")
+_WORD_BEFORE = compiled_re(r"(?<![\w'’])([^\W\d_]+)[ \t]+$")
+_CAPS_THEN_LOWER = compiled_re(r"[A-Z]{3,}[a-z]")
 
 
 def _product_before(text: str, start: int) -> bool:
@@ -345,14 +346,14 @@ def _product_before(text: str, start: int) -> bool:
         _INN_STEM.search(word) is not None or (len(word) >= 9 and word.endswith("ine"))))
 
 
-_INN_STEM = re.compile(
+_INN_STEM = compiled_re(
     r"(?i)(?:azolam|az[ée]pam|pril|sartan|olol|statine|statin|mab|tinib|cycline|cilline|floxacine|"
     r"prazole|tidine|parine|xaban|gatran|gliptine|gliflozine|glutide|dipine|triptan|s[ée]tron|prof[èe]ne|"
     r"conazole|vudine|navir|mycine|micine|dronate|lukast|terol|sonide|m[ée]tasone|olone|trexate|"
     r"platine|taxel|rubicine|oxac?ine|s[ée]mide|thiazide|tiazem|pamil|oxetine|traline|ap[ié]ne|idone|"
     r"barbital|caïne|caine|fibrate|glinide|insuline|morphine|codone|fentanil|fentanyl|ox[ée]tine)$"
 )
-_LINE_WORDS = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+_LINE_WORDS = compiled_re(r"[^\W\d_][^\W\d_'’\-]*")
 
 
 def _caps_heading(text: str, finding: Finding, span: str) -> bool:
@@ -450,7 +451,7 @@ def _date_like(span: str) -> bool:
     return False
 
 
-_INSURER_BEFORE = re.compile(
+_INSURER_BEFORE = compiled_re(
     r"(?i:\b(?:mutuelle|compl[ée]mentaire|assureur|assurance|caisse|cpam|caf|mdph|ars|urssaf|carsat|msa|udaf|"
     r"pr[ée]fecture|tribunal|pompiers|sdis)\s*:?\s*(?:de\s+|d['’]\s*|du\s+)?)$")
 
@@ -480,7 +481,7 @@ def _caps_evidence(text: str, finding: Finding, span: str) -> bool:
 
 
 # In capitals, what makes the next words a person: a relation or a patient label.
-_CAPS_PERSON_BEFORE = re.compile(
+_CAPS_PERSON_BEFORE = compiled_re(
     r"(?:\b(?:FILS|FILLE|MERE|MÈRE|PERE|PÈRE|EPOUSE|ÉPOUSE|EPOUX|MARI|FEMME|SOEUR|SŒUR|FRERE|FRÈRE|PATIENTE?|"
     r"ENFANT|BEBE|BÉBÉ|NOM|PRENOM|PRÉNOM)\s*:?\s*)$"
 )
@@ -494,7 +495,7 @@ _EDGE_WORDS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche tous toutes matin soir hier demain ici là la-bas "
     "cest c'est jai j'ai ct pr ds bcp tjrs svp stp slt bjr".split()
 )
-_WORD = re.compile(r"\S+")
+_WORD = compiled_re(r"\S+")
 
 
 def _shrink(text: str, f: Finding, drop_last: Callable[[str], bool],
@@ -561,7 +562,7 @@ def _date_core(text: str, f: Finding) -> Finding:
     return Finding(f.start, f.start + cut.start(), f.label, f.score, f.source, f.explanation)
 
 
-_DATE_RUN_ON = re.compile(r"(?<=\d)[ \t]+\d{1,2}(?=[:h]\d)|(?<=\d)\.[ \t]+\S")
+_DATE_RUN_ON = compiled_re(r"(?<=\d)[ \t]+\d{1,2}(?=[:h]\d)|(?<=\d)\.[ \t]+\S")
 
 
 def keep_plausible(text: str, findings: list[Finding]) -> list[Finding]:

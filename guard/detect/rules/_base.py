@@ -18,7 +18,7 @@ import regex
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
-from guard.detect.rules._precompiled import compiled
+from guard.detect.rules._precompiled import compiled, compiled_re
 from guard.detect.rules._words import lowered
 
 log = logging.getLogger(__name__)
@@ -95,8 +95,8 @@ class CaselessHint:
         if bare != bare.lower() or not latin:
             raise ValueError("a caseless hint is written in lowercase Latin letters")
         self.pattern = pattern
-        self._exact = re.compile(pattern, re.IGNORECASE)
-        self._lower = re.compile(pattern)
+        self._exact = compiled_re(pattern, re.IGNORECASE)
+        self._lower = compiled_re(pattern)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches (offsets only: their text is lowercased when the fast way was taken)."""
@@ -131,7 +131,7 @@ def word_start_hint(words: list[str]) -> re.Pattern[str]:
     """
     first = "".join(sorted({re.escape(w[0]) for w in words}))
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"[{first}](?<!\w[{first}])(?<=(?={alternation})[\s\S])")
+    return compiled_re(rf"[{first}](?<!\w[{first}])(?<=(?={alternation})[\s\S])")
 
 
 def make(start: int, end: int, label: Label, score: float, rule: str, why: str) -> Finding:

@@ -14,11 +14,12 @@ lives in this process's memory only, like the text itself.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+from guard.detect.rules._precompiled import compiled_re
+
+_LETTERS = compiled_re(r"[^\W\d_]+")
 
 # Character classes for stdlib patterns of name-like words (Latin-1 and Latin Extended-A). The
 # capital range also holds some lowercase letters of Extended-A: the name rules only look at a

@@ -14,7 +14,6 @@ A carte Vitale followed by a full NIR is left to the NIR rule, which validates t
 
 from __future__ import annotations
 
-import re
 
 from stdnum import luhn
 
@@ -22,6 +21,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import CUE_GAP, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make
 from guard.detect.rules._words import cue_set, has_any
+from guard.detect.rules._precompiled import compiled_re
 
 # An id: 6-23 characters of digits/uppercase letters (optionally grouped), at least 4 digits,
 # starting on a word boundary.
@@ -38,7 +38,7 @@ _MUTUELLE = compile_pattern(
 )
 
 
-_MEMBER_PREFIX = re.compile(r"(?<![\w'’])([A-Z]{2,4})[ \-]?\Z")
+_MEMBER_PREFIX = compiled_re(r"(?<![\w'’])([A-Z]{2,4})[ \-]?\Z")
 _SEP = r"[ \-\u00a0\u202f]"
 _BANK_GROUPED = compile_pattern(
     rf"(?<![\w.,/+\-])(?:(?:4\d{{3}}|5[1-5]\d\d|2[2-7]\d\d){_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}"
@@ -63,7 +63,7 @@ _VITALE_CUES = cue_set("vitale série")
 _MUTUELLE_CUES = cue_set("mutuelle adhérent adhérente amc complémentaire contrat")
 _BANK_CUES = cue_set("carte cb visa mastercard amex")
 # Four groups of four digits (or Amex 4-6-5): the grouped card pattern needs this shape.
-_BANK_SHAPE = re.compile(r"\d{4}[ \-\u00a0\u202f]\d{4,6}[ \-\u00a0\u202f]\d{4,5}")
+_BANK_SHAPE = compiled_re(r"\d{4}[ \-\u00a0\u202f]\d{4,6}[ \-\u00a0\u202f]\d{4,5}")
 
 
 def _bank_valid(value: str) -> bool:

@@ -18,7 +18,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import CaselessHint, compile_pattern, iter_matches, iter_matches_at, keyword_starts, make, timeout_for
-from guard.detect.rules._precompiled import compiled
+from guard.detect.rules._precompiled import compiled, compiled_re
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,9 @@ _SHORT = compile_pattern(
     r"jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?|j0\s*[=:])\s*)(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\w/]|[.,]\d)" + _UNIT_AFTER
 )
 # "aggravation vs 09/2026", "depuis 03/2024": a month and a year in figures.
-_MONTH_YEAR_NUMERIC = re.compile(r"(?<![\w/.,:+\-])(0[1-9]|1[0-2])/((?:19|20)\d\d)(?![\w/]|[.,]\d)")
+_MONTH_YEAR_NUMERIC = compiled_re(r"(?<![\w/.,:+\-])(0[1-9]|1[0-2])/((?:19|20)\d\d)(?![\w/]|[.,]\d)")
 # "lot …, péremption 11/2027": a product's expiry, not a patient's date.
-_EXPIRY_BEFORE = re.compile(r"(?i)(?:p[ée]remption|expiration|exp\.?|valable|validit[ée]|lot)[^\n]{0,12}$")
+_EXPIRY_BEFORE = compiled_re(r"(?i)(?:p[ée]remption|expiration|exp\.?|valable|validit[ée]|lot)[^\n]{0,12}$")
 _BIRTH_YEAR = compile_pattern(r"(?i)(?<!\w)n[ée]e?s?(?:\s*\(e\))?\s+en\s+(?P<year>(?:19|20)\d\d)(?!\w)")
 # Birth cues, matched on the folded text right before the date.
 _BIRTH_CUE = compiled(
@@ -86,7 +86,7 @@ _ENGLISH = compile_pattern(
 )
 # Cheap pre-check with the stdlib engine (an alternation is much faster in `re` than in
 # `regex`): an English month word next to a number, else the English pattern is skipped.
-_EN_HINT = re.compile(
+_EN_HINT = compiled_re(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s*(?:\d|$)|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -96,12 +96,12 @@ _EN_HINT = re.compile(
 # substring test skips the scan in French text (about 0.035 ms per 1,000 characters).
 _EN_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "du 10 au 17/11/2026", "du 5 au 11 novembre": the first day of a range is a date too.
-_EN_WEEKDAY_BEFORE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+$")
-_EN_MONTH_YEAR = re.compile(
+_EN_WEEKDAY_BEFORE = compiled_re(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+$")
+_EN_MONTH_YEAR = compiled_re(
     r"(?<![\w/])(?:January|February|March|April|June|July|August|September|October|November|December)"
     r"[ \t]+(?:19|20)\d\d(?!\d)"
 )
-_ENUM_BEFORE = re.compile(
+_ENUM_BEFORE = compiled_re(
     r"(?i)(?:(?<!\w)(?:les|le|du|des)|:)\s+(?P<days>\d{1,2}(?:/\d{1,2})?(?:\s*,\s*\d{1,2}(?:/\d{1,2})?)*)\s*(?:,|et)\s*$")
 _RANGE_START = compiled(r"(?i)(?<!\w)(?:du|entre(?:\s+le)?)\s+(1er|[0-3]?\d)\s+(?:au|-|et(?:\s+le)?)\s+$")
 # "la loi du 4 mars 2002", "décret n° 2016-1990 du 30 décembre 2016": a legal text's date.
@@ -117,15 +117,15 @@ _WEEKDAY_DAY = compile_pattern(
 # The look-behind only excludes Latin letters and digits, all of which `regex` counts as \w too.
 _WEEKDAY_HINT = CaselessHint(r"(?<![a-z0-9ß-öø-ÿ])(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)")
 # Digits, a separator, digits: where a numeric date can start (zero-width, stdlib).
-_NUMERIC_HINT = re.compile(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # digit first: see zip._ZIP_HINT
+_NUMERIC_HINT = compiled_re(r"\d(?<![\w/.,:+\-]\d)(?=\d{0,3} ?[/.\-] ?\d)")  # digit first: see zip._ZIP_HINT
 # A weekday written before a date belongs to it ("vendredi 11/12", "jeu 3/12", "ven. 8 janv."):
 # it narrows the date down as much as the date itself.
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = compiled_re(
     r"(?i)(?<![\w.])(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\.?)"
     r",?[ \t]+(?:le[ \t]+)?$")
-_NOTICE = re.compile(r"(?i)note\s+de\s+service|note\s+d['’]information|affiche|salle\s+d['’]attente")
-_HAS = re.compile(r"(?<![\w])HAS(?![\w])")
-_FIRST_OF_MONTH = re.compile(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
+_NOTICE = compiled_re(r"(?i)note\s+de\s+service|note\s+d['’]information|affiche|salle\s+d['’]attente")
+_HAS = compiled_re(r"(?<![\w])HAS(?![\w])")
+_FIRST_OF_MONTH = compiled_re(r"(?i)(?:[a-z]+\.?,?\s+)?(?:1er|premier)\s")
 # Words of regulation, looked for further away than _PENALTIES, for first-of-month dates only.
 _RULE_WORDS = ("deremboursement", "derembourse", "vigueur", "tarif", "tarifs", "conventionnel", "conventionnels",
                "obligatoire", "obligatoires", "reforme", "circulaire", "decret", "remplace",

@@ -12,25 +12,25 @@ cannot read: the street type comes last and the postcode mixes letters and digit
 
 from __future__ import annotations
 
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import make
+from guard.detect.rules._precompiled import compiled_re
 
-_STREET = re.compile(
+_STREET = compiled_re(
     r"(?<![\w/.,])(\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’\-]+[ \t]+){1,4}"
     r"(?:Lane|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Gardens|Terrace|Grove|"
     r"Square|Row|Walk|Park|Hill|Mews|Parade|Boulevard|Blvd))(?![\w])"
 )
-_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
+_POSTCODE = compiled_re(r"\b([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b")
 # Cheap pre-checks: the street scan runs only when a street type spelt out in full is in the
 # text ("Dr", "St" are in every French letter too), the postcode scan only where a digit, a
 # space, a digit and two capitals follow each other.
 _FULL_STREET_WORDS = (" Lane", " Road", " Street", " Avenue", " Close", " Drive", " Way", " Court",
                       " Crescent", " Gardens", " Terrace", " Grove", " Mews", " Parade", " Square")
-_POSTCODE_HINT = re.compile(r"\d[ \t]\d[A-Z][A-Z]")
-_TOWN_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)[ \t,]+$")
+_POSTCODE_HINT = compiled_re(r"\d[ \t]\d[A-Z][A-Z]")
+_TOWN_BEFORE = compiled_re(r"(?<![\w'’\-])([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)[ \t,]+$")
 _STREET_WORDS = ("Lane", "Road", "Rd", "Street", "St", "Avenue", "Ave", "Close", "Drive", "Way", "Court",
                  "Crescent", "Place", "Gardens", "Terrace", "Grove", "Square", "Row", "Walk", "Park", "Hill",
                  "Mews", "Parade", "Boulevard", "Blvd")

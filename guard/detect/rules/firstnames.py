@@ -35,23 +35,24 @@ from guard.detect.rules._words import cue_set, fold_word, has_any
 from guard.detect.rules._words import words as text_words
 from guard.detect.rules.context import fold
 from guard.detect.rules.names import _CAP_STOP, _LOWER_STOP, _PARTICLES, first_names
+from guard.detect.rules._precompiled import compiled_re
 
 # Capitalised words (stdlib engine: one pass over the text, much cheaper than `regex`).
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1 and Latin Extended-A capitals (the range also holds lowercase:
 _LOW = "a-zß-öø-ÿœ"  # harmless, the checks below look at the first letter)
-_CAP_WORD = re.compile(rf"(?<![\w'’\-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![\w'’])")
+_CAP_WORD = compiled_re(rf"(?<![\w'’\-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*(?![\w'’])")
 # The word after a first name: a capitalised or ALL-CAPS last name (particles allowed).
-_NEXT = re.compile(
+_NEXT = compiled_re(
     rf"[ \t]+((?:(?:de|da|dos|van|von|le|la|el|ben|di|del)[ \t]+)?[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)*)(?![\w'’])"
 )
-_PREV_WORD = re.compile(r"([\w'’\-]+)[ \t]+$")
-_PREV_CAPS = re.compile(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_UP}'’]+)?)[ \t]+$")
-_AGE_AFTER = re.compile(
+_PREV_WORD = compiled_re(r"([\w'’\-]+)[ \t]+$")
+_PREV_CAPS = compiled_re(rf"(?<![\w'’\-])([{_UP}][{_UP}'’]+(?:[- ][{_UP}][{_UP}'’]+)?)[ \t]+$")
+_AGE_AFTER = compiled_re(
     r"(?:[ \t]*(?:,[ \t]*|\([ \t]*)\d{1,3}[ \t]*(?:ans|an|mois|a)|[ \t]+\d{1,3}[ \t]*ans)(?![\w])"
 )
 # Matched caselessly (CaselessHint: on the lowercased text when it can): use its offsets only.
 # Endings of French adjectives and participles ("agité", "confus", "douloureux", "fébrile").
-_ADJECTIVE_END = re.compile(r"(?:é|ée|és|ées|if|ive|eux|euse|ant|ante|ique|able|ible|al|ale|us|ile|aire)$")
+_ADJECTIVE_END = compiled_re(r"(?:é|ée|és|ées|if|ive|eux|euse|ant|ante|ique|able|ible|al|ale|us|ile|aire)$")
 _LOWER_AGED = CaselessHint(
     r"(?<!\w)(?:patiente?|pt|mme|mr|m\.|monsieur|madame|mlle)[ \t]+"
     rf"((?:[{_LOW}][{_LOW}'’\-]+[ \t]+){{1,3}}?)\d{{1,3}}[ \t]*(?:ans|an|a)(?!\w)"
@@ -66,7 +67,7 @@ _PERSON_NOUNS = frozenset(fold(w) for w in (
 ).split())
 
 
-_AGE_ANY = re.compile(r"\d[ \t]*(?:ans|an|mois|a)(?!\w)")
+_AGE_ANY = compiled_re(r"\d[ \t]*(?:ans|an|mois|a)(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -98,23 +99,23 @@ def _is_surname(word: str) -> bool:
 
 # SMS style, all lowercase: "kevin lemaire, 27 ans"; "sa mère nathalie", "avec son fils noah".
 # Searched only right before each age ("…, 27 ans"), not over the whole text.
-_AGE_START = re.compile(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a)(?!\w)")  # = (?<!\d)\d{1,3}…, digit first (see zip._ZIP_HINT)
-_LOWER_PAIR_END = re.compile(
+_AGE_START = compiled_re(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a)(?!\w)")  # = (?<!\d)\d{1,3}…, digit first (see zip._ZIP_HINT)
+_LOWER_PAIR_END = compiled_re(
     rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*\(?$"
 )
-_BIRTH_AFTER_PAIR = re.compile(r"(?<![\w'’])n[ée]e?[ \t]+(?:le|en)[ \t]+\d")
+_BIRTH_AFTER_PAIR = compiled_re(r"(?<![\w'’])n[ée]e?[ \t]+(?:le|en)[ \t]+\d")
 _RELATION_CUES = cue_set(
     "mère mere père pere fille fils sœur soeur frère frere femme mari épouse epouse époux epoux compagne "
     "compagnon copine copain ex grand petite petit tante oncle nièce niece neveu cousin cousine ami amie voisin voisine "
     "patient patiente maman papa"
 )
-_LOWER_AFTER_RELATION = re.compile(
+_LOWER_AFTER_RELATION = compiled_re(
     rf"(?<!\w)(?:sa|son|ses|ma|mon|mes|leur|notre|votre|la|le)[ \t]+(?:m[èe]re|p[èe]re|fille|fils|s(?:œ|oe)ur|fr[èe]re|"
     rf"femme|mari|[ée]pouse|[ée]poux|compagne|compagnon|copine|copain|ex|grand-m[èe]re|grand-p[èe]re|petite?-fille|"
     rf"petit-fils|tante|oncle|ni[èe]ce|neveu|cousine?|amie?|voisine?|patiente?|petite?|maman|papa)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 # "le pere de yanis", "la maman d'ines": the child named after the parent.
-_LOWER_CHILD_OF = re.compile(
+_LOWER_CHILD_OF = compiled_re(
     rf"(?<![\w'’])(?:p[èe]re|m[èe]re|maman|papa|parents|famille|fr[èe]re|s(?:œ|oe)ur|grand-m[èe]re|grand-p[èe]re|"
     rf"mamie|papi|nounou|assistante[ \t]+maternelle)[ \t]+(?:de[ \t]+|d['’][ \t]*)([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
@@ -126,13 +127,13 @@ _FAMILY_CUES = cue_set("mamie mami mamy papi papy mémé pépé tata tatie tonto
 _MEETING_CUES = cue_set(
     "avec voir vu vue revu revue chez message nouvelles rappeler rappelé rappelée appel pour "
     "sf ide idel idec kiné kine coordinatrice coordinateur cadre interne collègue mari épouse epouse")
-_LOWER_AFTER_MEETING = re.compile(
+_LOWER_AFTER_MEETING = compiled_re(
     rf"(?<![\w'’])(?:avec|voir|vu|vue|revu|revue|chez|message[ \t]+de|nouvelles[ \t]+de|rappeler|rappel[ée]e?|"
     rf"appel[ \t]+de|pour|sf|ide|idel|idec|kin[ée]|coordinat(?:rice|eur)|cadre|interne|coll[èe]gue|mari|[ée]pouse)"
     rf"[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 # A lowercase signature before the writer's role: "corentin abgrall, MK, cabinet de…".
-_LOWER_PAIR_BEFORE_ROLE = re.compile(
+_LOWER_PAIR_BEFORE_ROLE = compiled_re(
     rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}})[ \t]+([{_LOW}][{_LOW}'’\-]{{2,}}),?[ \t]*(?:MK|IDE|IDEL|IDEC|SF|"
     rf"(?i:kin[ée](?:sith[ée]rapeute)?|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|m[ée]decin|interne|secr[ée]taire|"
     rf"orthophoniste|ergoth[ée]rapeute|psychologue|di[ée]t[ée]ticienne?|podologue|ost[ée]opathe))(?![\w])"
@@ -144,17 +145,17 @@ _NOT_LOWER_SURNAME = frozenset(
 # The lowercase surname right after a lowercase first name found by a cue ("sa mère nathalie
 # lemaire.", "chez momo (mohamed zerrouki de la chambre 4", "voir capucine le goff demain"):
 # one word, maybe after a particle, closed by punctuation, a line end or a word of time/place.
-_LOWER_SURNAME_AFTER = re.compile(
+_LOWER_SURNAME_AFTER = compiled_re(
     rf"[ \t]+((?:(?:le|la|ben|el|da|dos|van)[ \t]+)?[{_LOW}][{_LOW}'’\-]{{2,}})"
     r"(?=[ \t]*(?:[.,;:()!?\n]|$)|[ \t]+(?:de[ \t]+la[ \t]+chambre|demain|hier|ce[ \t]+(?:matin|soir)|aujourd))"
 )
 
 
-_AGE_OR_MONTHS = re.compile(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a|mois)(?!\w)")
-_LOWER_NAME_BEFORE_AGE = re.compile(rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}}),?[ \t]+\Z")
-_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b|[ \t]+and[ \t]+colleagues\b")  # "(Thomas et al., 2002)"
+_AGE_OR_MONTHS = compiled_re(r"\d(?<!\d\d)\d{0,2}[ \t]*(?:ans|a|mois)(?!\w)")
+_LOWER_NAME_BEFORE_AGE = compiled_re(rf"(?<![\w'’\-])([{_LOW}][{_LOW}\-]{{2,}}),?[ \t]+\Z")
+_ET_AL = compiled_re(r"[ \t]+et[ \t]+al\b|[ \t]+and[ \t]+colleagues\b")  # "(Thomas et al., 2002)"
 # Family nicknames used as titles, no possessive needed: "vu mamie jeanne ce matin".
-_LOWER_AFTER_FAMILY = re.compile(
+_LOWER_AFTER_FAMILY = compiled_re(
     rf"(?<![\w'’])(?:mamie|mami|mamy|papi|papy|m[ée]m[ée]|p[ée]p[ée]|tata|tatie|tonton)[ \t]+([{_LOW}][{_LOW}\-]{{2,}})(?![\w'’])"
 )
 

@@ -7,7 +7,6 @@ checksum failure is still reported at a low score when the word "IBAN" is right 
 
 from __future__ import annotations
 
-import re
 
 from stdnum import iban as std_iban
 
@@ -15,11 +14,12 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches_at, make
+from guard.detect.rules._precompiled import compiled_re
 
 _PATTERN = compile_pattern(
     r"(?i)(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){10,30}(?![\w])"
 )
-_HINT = re.compile(r"(?<!\w)(?=[A-Za-z]{2}\d{2})")  # stdlib pre-scan (see iter_matches_at)
+_HINT = compiled_re(r"(?<!\w)(?=[A-Za-z]{2}\d{2})")  # stdlib pre-scan (see iter_matches_at)
 
 
 def _tokens_ends(raw: str) -> list[int]:

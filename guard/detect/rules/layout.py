@@ -24,16 +24,17 @@ from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._words import LOW_CLASS, NATIONALITIES, UP_CLASS, cue_set, has_any, lowered
 from guard.detect.rules.context import fold
 from guard.detect.rules.subjects import _PEOPLE_WORDS
+from guard.detect.rules._precompiled import compiled_re
 
 _UP = UP_CLASS
 _LOW = LOW_CLASS
 _WORD = rf"(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}})(?:[-'’](?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}))*"
 _PARTICLE = r"(?:(?i:de|du|des|le|la|da|dos|van|von|ben|el|al|ould)[ \t]+)?"
-_NAME_LINE = re.compile(
+_NAME_LINE = compiled_re(
     rf"(?:^|(?<=\n))[ \t]*(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}})[ \t]*\n[ \t]*"
     r"(?i:n[ée]e?\b|ddn\b|date\s+de\s+naissance|ins\b|nir\b|ipp\b|n°\s*ss\b|n°\s*s[ée]cu|s[ée]curit[ée]\s+sociale)"
 )
-_BED_LINE = re.compile(
+_BED_LINE = compiled_re(
     rf"(?:^|(?<=[\n:;•\-–—]))[ \t]*(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}})"
     r"[ \t]*(?:,[ \t]*|\([ \t]*)(?i:lit|chambre|ch\.?|box)[ \t]*\d"
 )
@@ -46,7 +47,7 @@ _SEP = r"(?:[ \t]*[,(\-–—][ \t]*|[ \t]+)"
 # cues run case-sensitively on the lowercased text (see `lowered`), or caselessly when it has none.
 # Digit first, so the engine skips to digits; what must come before a date is checked after.
 # (One leading digit for every branch: measured three times faster than three branches.)
-_NUMBER_CUE = re.compile(
+_NUMBER_CUE = compiled_re(
     r"\d(?:\d{0,2}[ \t]*(?:(?i:ans|years?[ \t]+old|mois)|a)\b"
     r"|(?P<date>\d?[/.\-]\d{1,2}[/.\-]\d{2,4}"
     rf"|\d?(?:er)?[ \t]+(?i:{_MONTHS})[ \t.]+\d{{2,4}}))"
@@ -62,16 +63,16 @@ _WORD_CUE = (
     r"m[ée]decin(?:[ \t]+traitant)?|secr[ée]taire|psychomotricien(?:ne)?|orthophoniste|orthoptiste|"
     r"ergoth[ée]rapeute|di[ée]t[ée]ticien(?:ne)?|anesth[ée]siste|externe)(?=\)))"
 )
-_WORD_CUE_LOW = re.compile(_WORD_CUE)
-_WORD_CUE_ANY = re.compile(_WORD_CUE, re.IGNORECASE)
+_WORD_CUE_LOW = compiled_re(_WORD_CUE)
+_WORD_CUE_ANY = compiled_re(_WORD_CUE, re.IGNORECASE)
 # The cue is found first (a few per text), then the name is looked for right before it.
-_PAIR_BEFORE = re.compile(
+_PAIR_BEFORE = compiled_re(
     rf"(?<![\w'’\-])(?P<name>{_PARTICLE}{_WORD}(?:[ \t]+{_PARTICLE}{_WORD}){{1,2}}){_SEP}\Z"
 )
-_ONE_BEFORE = re.compile(
+_ONE_BEFORE = compiled_re(
     rf"(?i:consultation|consult|vue?|re[çc]ue?|j['’]ai|voici|de|pour)[ \t]*:?[ \t]+(?P<name>{_WORD}){_SEP}\Z"
 )
-_INITIAL_CAPS = re.compile(
+_INITIAL_CAPS = compiled_re(
     rf"(?<![\w.'’\-/])(?P<initial>[A-LN-ZÀ-Þ]\.)[ \t]?(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)(?![\w'’.])"
 )  # (not before a dot: "J. MED." is a journal)
 # Species after a genus initial, written in capitals in lab headings: "E. COLI".

@@ -8,13 +8,12 @@ a real NIR — but with a lower score; thirteen digits without a key get a middl
 
 from __future__ import annotations
 
-import re
-
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import SEP, compile_pattern, has_digit, iter_matches, make
+from guard.detect.rules._precompiled import compiled_re
 
 _S = f"{SEP}?"
 # sex, then 12 characters (the 6th may be A/B for Corsica), then an optional 2-digit key.
@@ -25,7 +24,7 @@ _CUES = ("nir", "secu", "ss", "insee", "ins", "matricule", "immatriculation", "a
 
 VALID_SCORE = 0.99
 NO_KEY_SCORE = 0.7
-_PRODUCT_CODE_BEFORE = re.compile(r"(?i)(?:\bcip(?:13)?|\bean(?:13)?|\bucd|code[ \t]+produit)[ \t]*:?[ \t]*$")
+_PRODUCT_CODE_BEFORE = compiled_re(r"(?i)(?:\bcip(?:13)?|\bean(?:13)?|\bucd|code[ \t]+produit)[ \t]*:?[ \t]*$")
 BAD_KEY_SCORE = 0.6
 
 

@@ -8,13 +8,13 @@ phone only right after "poste" or "bip": on its own it is any number.
 
 from __future__ import annotations
 
-import re
 
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules import context
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches, make
 from guard.detect.rules._words import cue_set, has_any
+from guard.detect.rules._precompiled import compiled_re
 
 _S = r"[ .\-\u00a0\u202f]?"
 _PATTERN = compile_pattern(
@@ -35,7 +35,7 @@ _INTERNATIONAL = compile_pattern(
 # Cheap stdlib pre-check: "+" or "00" (not glued to a word or number), then not "33". Written as
 # "0(?<!…0)0" rather than "(?<!…)00" so that every branch starts with a character and the
 # engine skips ahead to "+" and "0" (same matches).
-_INTERNATIONAL_ANY = re.compile(r"(?:\+|0(?<![\w+/.,]0)0[ .\-]?)(?!33(?!\d))[1-9]")
+_INTERNATIONAL_ANY = compiled_re(r"(?:\+|0(?<![\w+/.,]0)0[ .\-]?)(?!33(?!\d))[1-9]")
 _EXTENSION_CUES = cue_set("poste bip")  # the extension pattern needs one (see _words)
 _EXTENSION = compile_pattern(
     r"(?i)(?<!\w)(?:poste|bip)\s*(?:n°|no\.?|num[ée]ro)?\s*:?\s*(\d{3,5})(?![\w]|[.,/]\d)"

@@ -27,7 +27,7 @@ from guard.detect.rules._base import (
     AnyHint, CaselessHint, compile_pattern, has_digit, iter_matches, iter_matches_at, make, word_start_hint,
 )
 from guard.detect.rules._words import cue_set, fold_word, has_any, lowered
-from guard.detect.rules._precompiled import compiled
+from guard.detect.rules._precompiled import compiled, compiled_re
 
 _STREET_TYPE = (
     r"(?P<type>rue|avenue|av\.|bd|boulevard|place|pl\.|all[ée]e|impasse|imp\.|chemin|route|rte|quai|cours|"
@@ -78,19 +78,19 @@ _FACILITY = compile_pattern(
 )
 # After an address label, a name with no number before the comma and the postcode: a lieu-dit
 # or a residence ("Adresse : La Hunaudière, route de…", "Domicile : Kerangoff, 22200 Pabu").
-_LABELLED_PLACE = re.compile(
+_LABELLED_PLACE = compiled_re(
     r"(?i:adresse|domicile|demeurant)[ \t]*:[ \t]*"
     r"([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+(?:[A-ZÀ-Þ][\w'’\-]+|de|du|des|la|le|les|d['’][A-ZÀ-Þ][\w'’\-]+)){0,4})"
     r"(?=[ \t]*,[ \t]*(?:\d|[a-zà-ÿ]+[ \t]+(?:de|du|des)\b|\w))"
 )
-_FIELD_LINE = re.compile(r"[^\n:]{1,30}:")
+_FIELD_LINE = compiled_re(r"[^\n:]{1,30}:")
 _NO_ADDRESS = frozenset("inconnu inconnue néant neant aucune aucun sdf non nc idem voir même".split())
-_SECTION = re.compile(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
+_SECTION = compiled_re(r"(?<![\w'’])[Ss]ection[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+)?)")
 # SMS style, no capitals: "la clinique des cedres de blagnac", "ssr les tilleuls", "pmi de roubaix".
 # Taken only where the text around has no capital at all, and when the name ends with a known
 # town or is "les <word>" (the usual EHPAD/SSR name).
 _LOWER_FACILITY_CUES = cue_set("clinique maternité ehpad ssr smr polyclinique pmi chu")
-_LOWER_FACILITY = re.compile(
+_LOWER_FACILITY = compiled_re(
     r"(?<![\w'’])(?:clinique|maternit[ée]|ehpad|ssr|smr|polyclinique|pmi|chu)[ \t]+"
     r"(?P<name>(?:du|des|de la|de l['’]|les|le|la|de|d['’])[ \t]*[a-zà-ÿ][a-zà-ÿ'’\-]+"
     r"(?:[ \t]+(?:(?:de|du|des|la|le|les|d['’]|l['’])[ \t]*)?[a-zà-ÿ][a-zà-ÿ'’\-]+){0,3})"
@@ -116,8 +116,8 @@ def _lower_facility_end(text: str, m: re.Match[str]) -> int | None:
 
 # English facility names, the type word last ("St Thomas' Hospital", "Lagoon Heart Centre",
 # "University Hospital Galway"): one to four capitalised words, then the type word.
-_EN_FACILITY_WORD = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re)|Practice|Surgery)\b")
-_EN_FACILITY = re.compile(
+_EN_FACILITY_WORD = compiled_re(r"\b(?:Hospital|Clinic|Infirmary|Cent(?:er|re)|Practice|Surgery)\b")
+_EN_FACILITY = compiled_re(
     r"(?<![\w'’])(?P<name>(?:(?:St\.?|Saint|[A-Z][a-z]+(?:['’]s?)?|[A-Z]{2,5})[ \t]+){1,4})"
     r"(?:Hospital|Clinic|Infirmary|Medical[ \t]+Cent(?:er|re)|Health[ \t]+Cent(?:er|re)|Cent(?:er|re)|"
     r"(?:Family|Medical|General)[ \t]+(?:Practice|Surgery))"
@@ -159,7 +159,7 @@ _CITY_CUED_EN = compile_pattern(
     rf"comes?\s+from|is\s+from|GP|doctor|nurse|works?|working|practi[cs]e|fl(?:y|ies|ying|ew)|travel(?:l?ing|s|l?ed)?|"
     rf"going|went|visiting|holiday)(?:\s+(?:back|down|up|home))?\s+(?:in|to|at|from)\s+({_CITY_NAME})(?!\w)"
 )
-_CITY_CUED_EN_HINT = re.compile(
+_CITY_CUED_EN_HINT = compiled_re(
     r"(?i)\b(?:liv|mov|relocat|born|based|resid|from|gp|doctor|nurse|work|practi|fl[yie]|flew|travel|go|went|visit|holiday)"
     r"\w*\s+(?:back\s+|down\s+|up\s+|home\s+)?(?:in|to|at|from)\s+[A-Z]"
 )
@@ -190,8 +190,8 @@ _KNOWN_NAMES = (
     "Saint-Joseph", "Saint-Camille", "Saint-Vincent-de-Paul", "Armand-Trousseau", "Femme-M[èe]re-Enfant",
 )
 # Stdlib: one scan for the names, then a look at the few characters before each.
-_KNOWN_HOSPITAL = re.compile(rf"(?<![\w\-])(?:{'|'.join(_KNOWN_NAMES)})(?![\w\-])")
-_KNOWN_CUE = re.compile(
+_KNOWN_HOSPITAL = compiled_re(rf"(?<![\w\-])(?:{'|'.join(_KNOWN_NAMES)})(?![\w\-])")
+_KNOWN_CUE = compiled_re(
     r"(?i:(?:(?<!\w)(?:à|a|au|de|du|vers|chez|sur)\s+(?:l['’]\s*|la\s+)?|(?<!\w)l['’]\s*|(?<!\w)la\s+|"
     r"(?<!\w)h[ôo]pital\s+|(?<!\w)urgences\s+de\s+|(?<!\w)site\s+de\s+))$|(?:^|\n)[ \t]*$"
 )
@@ -257,8 +257,8 @@ _AMBIGUOUS_TYPES = frozenset(
     "place pl. cours chemin route rte passage voie cité cite villa square sentier promenade résidence "
     "residence traverse montée montee hameau parvis".split()
 )
-_ROLE_LINK = re.compile(r"\s+(?:du|des|de\s+l['’]|d['’])", re.IGNORECASE)
-_ACRONYM_COMPOUND = re.compile(r"[A-Z]{2,6}-[a-zà-ÿ]")
+_ROLE_LINK = compiled_re(r"\s+(?:du|des|de\s+l['’]|d['’])", re.IGNORECASE)
+_ACRONYM_COMPOUND = compiled_re(r"[A-Z]{2,6}-[a-zà-ÿ]")
 _ORDINARY_BEFORE = frozenset(
     "au en une un cette ce chaque son sa leur notre votre quelle aucune aucun autre pas de des "
     "du".split()

@@ -9,7 +9,6 @@ sign-off, title, relative or lexicon term ("Merci", "Bisous", "Docteur", "Maman"
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from guard.detect.finding import Finding
@@ -17,14 +16,15 @@ from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._words import LOW_CLASS, UP_CLASS
 from guard.detect.rules.context import fold
+from guard.detect.rules._precompiled import compiled_re
 
 _UP = UP_CLASS
 _LOW = LOW_CLASS
-_LAST_LINE = re.compile(
+_LAST_LINE = compiled_re(
     rf"\n[ \t]*(?:[-–—][ \t]*)?(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
     rf"(?:[ \t]+(?P<last>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\.))?[ \t]*[.!]?[ \t]*$"
 )
-_GREETING = re.compile(
+_GREETING = compiled_re(
     r"(?i:salut|bonjour|bonsoir|coucou|hello|hi|hey|dear|cher|ch[èe]re|re)\b[^\n]{0,40}[,!\n]"
 )
 _NOT_NAMES = frozenset(fold(w) for w in (

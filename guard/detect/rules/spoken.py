@@ -17,6 +17,7 @@ import re
 from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._base import make
+from guard.detect.rules._precompiled import compiled_re
 
 _J = r"[- ]"  # inside one number: "vingt-huit", "vingt huit"
 _UNIT = r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
@@ -30,7 +31,7 @@ _PAIR = (
     rf"|{_TEEN}|{_UNIT})"
 )
 _SEP = r"(?:[ \t]*[,;][ \t]*|[ \t]+|[ \t]*[-–][ \t]*)"
-_SPOKEN_PHONE = re.compile(
+_SPOKEN_PHONE = compiled_re(
     rf"(?<![\w-])z[ée]ro{_J}{_UNIT}(?:{_SEP}{_PAIR}(?![\w])){{4}}", re.IGNORECASE)
 
 

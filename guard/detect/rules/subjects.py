@@ -22,6 +22,7 @@ from guard.detect.labels import Label
 from guard.detect.lexicon import is_medical_term
 from guard.detect.rules._words import LOW_CLASS, UP_CLASS
 from guard.detect.rules.context import fold
+from guard.detect.rules._precompiled import compiled_re
 
 _UP = UP_CLASS
 _LOW = LOW_CLASS
@@ -37,7 +38,7 @@ _VERBS = (
 )
 # A night hand-off reports a state after the room: "ch 14 : Kerbrat agitée vers 2h". The room
 # is the evidence (a state after a bare capitalised word is as often "Aplasie fébrile").
-_BED_STATE = re.compile(
+_BED_STATE = compiled_re(
     rf"(?i:\bch\.?|\bchambre|\blit|\bbox)[ \t]*\d{{1,3}}[a-z]?[ \t]*[:\-–—]?[ \t]*"
     rf"(?P<name>{_NAME})[ \t]+(?i:agit[ée]e?|confuse?|d[ée]sorient[ée]e?|somnolente?|algique|f[ée]brile|"
     r"apyr[ée]tique|angoiss[ée]e?|opposante?|d[ée]lirante?|inconfortable|naus[ée]eu(?:x|se)|douloureu(?:x|se)|"
@@ -45,21 +46,21 @@ _BED_STATE = re.compile(
 )
 # Start of a sentence or of a clause; then the name (one or two words) and the verb. (The rule
 # runs the cheaper per-verb form below; these full-text forms are its reference in the tests.)
-_PATTERN = re.compile(
+_PATTERN = compiled_re(
     rf"(?:^|(?<=[.!?\n:;,])[ \t]*|(?<=\n))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]+(?:{_VERBS})(?![\w'’])"
 )
 # SMS style, no capitals: a known first name opening the message or a sentence ("kevin tousse
 # depuis hier", "prosper va mieux"). Only names from the first-name list, never a word-name.
-_LOWER_PATTERN = re.compile(
+_LOWER_PATTERN = compiled_re(
     rf"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?P<name>[{_LOW}]{{3,}}(?:-[{_LOW}]+)?)[ \t]+(?:{_VERBS})(?![\w'’])"
 )
-_HINT_VERBS = re.compile(rf"[ \t](?:{_VERBS})(?![\w'’])")
+_HINT_VERBS = compiled_re(rf"[ \t](?:{_VERBS})(?![\w'’])")
 # The same subjects, looked for right before each verb found (a few per text) instead of
 # tried at every position of the text.
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = compiled_re(
     rf"(?:^|(?<=[.!?\n:;,]))[ \t]*(?P<name>(?:{_NAME})(?:[ \t]+(?:{_NAME}))?)[ \t]*\Z"
 )
-_LOWER_BEFORE = re.compile(
+_LOWER_BEFORE = compiled_re(
     rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<name>[{_LOW}]{{3,}}(?:-[{_LOW}]+)?)[ \t]*\Z"
 )
 _PEOPLE_WORDS = frozenset(fold(w) for w in (

@@ -25,6 +25,7 @@ from guard.detect.finding import Finding
 from guard.detect.labels import Label
 from guard.detect.rules._words import UP_CLASS, lowered
 from guard.detect.rules.context import fold
+from guard.detect.rules._precompiled import compiled_re
 
 _FILES = ("communes.txt", "villes_monde.txt")
 _AMBIGUOUS_FILE = "villes_ambigues.txt"
@@ -32,13 +33,13 @@ _MAX_WORDS = 4  # "Saint-Jean-de-Luz" is one word here; "Le Puy-en-Velay", "Phno
 
 _UP = UP_CLASS
 # A capitalised word (hyphens and apostrophes inside), possibly a town's first word.
-_CAP = re.compile(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’\-]))[{_UP}][\w'’]*(?:-[\w'’]+)*")  # also "d'Agen"
-_NEXT = re.compile(r"[ \t]+([\w'’]+(?:-[\w'’]+)*)")
-_SEP = re.compile(r"[\s\-]+")
+_CAP = compiled_re(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’\-]))[{_UP}][\w'’]*(?:-[\w'’]+)*")  # also "d'Agen"
+_NEXT = compiled_re(r"[ \t]+([\w'’]+(?:-[\w'’]+)*)")
+_SEP = compiled_re(r"[\s\-]+")
 _ABBREV = {"st": "saint", "ste": "sainte"}
 
 # Heads that make the next capitalised word an eponym or an event, not a place.
-_MEDICAL_BEFORE = re.compile(
+_MEDICAL_BEFORE = compiled_re(
     r"(?i:\b(?:classifications?|crit[èe]res?|scores?|[ée]chelles?|r[èe]gles?|stades?|grades?|"
     r"syndromes?|maladies?|signes?|tests?|fi[èe]vres?|virus|enc[ée]phalites?|consensus|boutons?|ulc[èe]res?|"
     r"d[ée]clarations?|conf[ée]rences?|accords?|trait[ée]s?|conventions?|protocoles?|recommandations|"
@@ -47,14 +48,14 @@ _MEDICAL_BEFORE = re.compile(
     r"[ \t]+(?:de[ \t]+|du[ \t]+|d['’][ \t]*|of[ \t]+)?(?:la[ \t]+)?)$"
 )
 # English eponyms put the place first: "Bristol stool scale", "Ottawa ankle rules".
-_MEDICAL_AFTER = re.compile(
+_MEDICAL_AFTER = compiled_re(
     r"[ \t]+(?i:classification|criteria|crit[èe]res|scale|score|stool|ankle|knee|rules?|consensus|"
     r"declaration|protocol|virus|fever|diet|heart|study|trial|cohort)\b"
 )
 # A publisher's town in a reference: "Saint-Denis : HAS ; 2015", "Paris : Masson, 2010".
-_PUBLISHER_AFTER = re.compile(r"[ \t]*:[ \t]*[^\n;,:]{1,40}[;,][ \t]*(?:19|20)\d\d")
+_PUBLISHER_AFTER = compiled_re(r"[ \t]*:[ \t]*[^\n;,:]{1,40}[;,][ \t]*(?:19|20)\d\d")
 # Cues after which even an ambiguous name is a place.
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = compiled_re(
     r"(?i:(?:^|[\s(,;:])(?:à|a|vers|habite|habitent|habitons|habitant|habitante|vit|vivent|vivant|r[ée]side|"
     r"domicili[ée]e?s?|tribunal(?:[ \t]+(?:judiciaire|administratif|d['’]instance|de[ \t]+grande[ \t]+instance))?[ \t]+d[e'’]|"
     r"cour[ \t]+d['’]appel[ \t]+d[e'’]|pr[ée]fecture[ \t]+d[e'’]|sous-pr[ée]fecture[ \t]+d[e'’]|gendarmerie[ \t]+d[e'’]|"
@@ -65,9 +66,9 @@ _CUE_BEFORE = re.compile(
     r"in|to|from|near)[ \t]*)$"
 )
 # "Lyon, le 12 mars 2025": the town of a letter's date line.
-_LETTER_DATE = re.compile(r"[ \t]*,[ \t]*le[ \t]+\d", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•\-–—])[ \t]*$")
-_CONTRACTED = re.compile(r"(?<![\w'’])(au|aux|du|des)[ \t]+$", re.IGNORECASE)
+_LETTER_DATE = compiled_re(r"[ \t]*,[ \t]*le[ \t]+\d", re.IGNORECASE)
+_SENTENCE_START = compiled_re(r"(?:^|[.!?:;\n•\-–—])[ \t]*$")
+_CONTRACTED = compiled_re(r"(?<![\w'’])(au|aux|du|des)[ \t]+$", re.IGNORECASE)
 _LOWER_CUE_SRC = (
     r"(?<![\w'’])(?:à|a|vers|habite(?:[ \t]+[àa])?|habitent(?:[ \t]+[àa])?|vit(?:[ \t]+[àa])?|vivent(?:[ \t]+[àa])?|"
     r"r[ée]side(?:[ \t]+[àa])?|urgences[ \t]+d[e'’]|chu[ \t]+d[e'’]|ch[ \t]+d[e'’]|h[ôo]pital[ \t]+d[e'’]|"
@@ -75,10 +76,10 @@ _LOWER_CUE_SRC = (
     r"originaire[ \t]+d[e'’]|de[ \t]+retour[ \t]+d[e'’]|pr[èe]s[ \t]+d[e'’]|n[ée]e?[ \t]+[àa]|"
     r"domicili[ée]e?[ \t]+[àa])[ \t]+(?P<w>[a-zß-öø-ÿœ][a-zß-öø-ÿœ'’]*(?:-[a-zß-öø-ÿœ'’]+)*)"
 )
-_LOWER_CUE = re.compile(_LOWER_CUE_SRC)
-_LOWER_CUE_ANY = re.compile(_LOWER_CUE_SRC, re.IGNORECASE)
+_LOWER_CUE = compiled_re(_LOWER_CUE_SRC)
+_LOWER_CUE_ANY = compiled_re(_LOWER_CUE_SRC, re.IGNORECASE)
 _WHY = "ville connue"
-_ARRONDISSEMENT = re.compile(r"[ \t]+(?:[1-9]|1\d|20)(?:e|er|ème|eme|è)(?![\w])")
+_ARRONDISSEMENT = compiled_re(r"[ \t]+(?:[1-9]|1\d|20)(?:e|er|ème|eme|è)(?![\w])")
 
 
 def _key(name: str) -> str:

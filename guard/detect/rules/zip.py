@@ -8,7 +8,6 @@ CEDEX 13"); in running text it follows a street ("12 rue des Lilas, 29200").
 
 from __future__ import annotations
 
-import re
 
 import regex
 
@@ -16,7 +15,7 @@ from guard.detect.finding import Finding
 from guard.detect.lexicon import is_medical_term
 from guard.detect.labels import Label
 from guard.detect.rules._base import compile_pattern, has_digit, iter_matches_at, make
-from guard.detect.rules._precompiled import compiled
+from guard.detect.rules._precompiled import compiled, compiled_re
 
 _ZIP = compile_pattern(r"(?<![\w.,/+\-])((?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/]\d)")
 # "Saint-Denis (97400)": a town, then its postcode in brackets.
@@ -32,7 +31,7 @@ _CITY_TOKEN = r"\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*"
 # Stdlib pre-scan (see iter_matches_at): five digits not glued to a word or a number. Written
 # to start with the digit so the engine skips to digits (a leading look-behind would make it try
 # every position); the look-behind then checks the character before that digit.
-_ZIP_HINT = re.compile(r"\d(?<![\w.,/+\-]\d)(?=\d{4})")
+_ZIP_HINT = compiled_re(r"\d(?<![\w.,/+\-]\d)(?=\d{4})")
 _CITY = compile_pattern(
     rf"[ \u00a0]+((?:(?:L'|L’)?{_CITY_TOKEN})(?:[ \-](?:(?:sur|sous|en|l[èe]s|de|du|des|aux?|la|le|d'|d’)[ \-])?{_CITY_TOKEN}){{0,4}})"
 )

@@ -1,11 +1,15 @@
-"""The shipped compiled `regex` patterns: used only where they are exactly right, complete for
-the rules, and never a change in what matches."""
+"""The shipped compiled patterns (`regex` and stdlib `re`): used only where they are exactly
+right, complete for the detector, and never a change in what matches."""
 
 from __future__ import annotations
 
 import json
 import marshal
+import subprocess
+import sys
 from pathlib import Path
+
+import re
 
 import pytest
 import regex
@@ -31,13 +35,15 @@ def _shipped_or_skip() -> dict:
     return table
 
 
-def test_every_rule_pattern_comes_from_the_shipped_file() -> None:
-    table = _shipped_or_skip()
-    from guard.detect import detector  # noqa: F401
-    from guard.detect.rules import default_rules
-
-    default_rules()
-    missing = [key[0][:60] for key in pre._seen if key not in table]
+def test_every_startup_pattern_comes_from_the_shipped_file() -> None:
+    """In a fresh process (this one also holds patterns that tests compile), loading the
+    detector compiles nothing the slow way."""
+    _shipped_or_skip()
+    code = ("from guard.detect.rules import _precompiled as p; p.startup_patterns(); "
+            "import json; print(json.dumps([k[0][:60] for k in p.misses]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[4], check=True)
+    missing = json.loads(out.stdout.strip().splitlines()[-1])
     assert not missing, ("patterns changed since the compiled file was written: "
                          f"run python -m guard.detect.rules._precompiled ({missing[:3]})")
 
@@ -54,6 +60,31 @@ def test_rebuilt_patterns_match_exactly_like_compiled_ones() -> None:
         for text in texts:
             got = [(m.span(), m.groups()) for m in rebuilt.finditer(text, timeout=5)]
             assert got == [(m.span(), m.groups()) for m in fresh.finditer(text, timeout=5)]
+
+
+def test_rebuilt_stdlib_patterns_match_exactly_like_compiled_ones() -> None:
+    _shipped_or_skip()
+    table = pre.load(pre.SHIPPED, "re")
+    texts = _sample_texts()
+    assert len(table) >= 150
+    for key in table:
+        rebuilt = pre.re_from_table(table, key)
+        fresh = re.compile(key[0], key[1])
+        assert rebuilt is not None and rebuilt.pattern == fresh.pattern
+        assert rebuilt.flags == fresh.flags and rebuilt.groupindex == fresh.groupindex
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in rebuilt.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in fresh.finditer(text)]
+
+
+def test_the_stdlib_engine_refuses_tampered_code() -> None:
+    """`_sre` validates the code it is handed: a corrupted entry is refused, never run."""
+    _shipped_or_skip()
+    table = pre.load(pre.SHIPPED, "re")
+    key = next(iter(table))
+    flags, code, groups, groupindex, indexgroup = table[key]
+    broken = {key: (flags, [999_999] + code[1:], groups, groupindex, indexgroup)}
+    assert pre.re_from_table(broken, key) is None
 
 
 @pytest.mark.parametrize("content", [
@@ -78,13 +109,16 @@ def test_a_bad_or_foreign_entry_falls_back_to_compiling(tmp_path: Path) -> None:
     assert pre.from_table(table, (pattern, flags)) is None
     assert pre.from_table(table, (pattern + "x", flags)) is None
     assert pre.from_table(table, ("absent", flags)) is None
+    assert pre.re_from_table({(pattern, 0): ("broken",)}, (pattern, 0)) is None
 
 
 def test_write_then_load_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "regex_compiled.bin"
     count = pre.write(path)
-    table = pre.load(path)
-    assert count == len(table) >= 50
+    table, stdlib = pre.load(path), pre.load(path, "re")
+    assert count == len(table) + len(stdlib) and len(table) >= 50 and len(stdlib) >= 150
     assert path.stat().st_mode & 0o777 == 0o644
     for key in table:
         assert pre.from_table(table, key) is not None
+    for key in stdlib:
+        assert pre.re_from_table(stdlib, key) is not None
