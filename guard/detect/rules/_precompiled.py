@@ -35,7 +35,7 @@ from regex import _main as _regex_main
 from regex import _regex as _engine
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "regex_compiled.bin"
-_FORMAT = 2
+_FORMAT = 3
 
 Key = tuple[str, int]
 
@@ -99,10 +99,23 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return pat
 
 
+def _entry(table: dict[Key, Any], key: Key) -> tuple[Any, ...] | None:
+    """An entry is kept marshalled until used: the decoded code lists of two hundred patterns
+    would hold several megabytes of Python ints for the life of the process."""
+    blob = table.get(key)
+    if not isinstance(blob, bytes):
+        return None
+    try:
+        data = marshal.loads(blob)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, tuple) else None
+
+
 def from_table(table: dict[Key, Any], key: Key) -> regex.Pattern[str] | None:
     """The pattern rebuilt from `table`'s entry for `key`, or None (no entry, or a bad one)."""
-    data = table.get(key)
-    if not isinstance(data, tuple):
+    data = _entry(table, key)
+    if data is None:
         return None
     try:
         pat = _engine.compile(*data)
@@ -124,8 +137,8 @@ def compiled_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def re_from_table(table: dict[Key, Any], key: Key) -> re.Pattern[str] | None:
     """The stdlib pattern rebuilt from `table`'s entry for `key`, or None."""
-    data = table.get(key)
-    if not isinstance(data, tuple):
+    data = _entry(table, key)
+    if data is None:
         return None
     try:
         pat = _sre.compile(key[0], *data)
@@ -158,8 +171,8 @@ def write(path: Path = SHIPPED) -> int:
     """Compile every rule (and the detector's own patterns), then write their compiled form
     atomically; returns the number of patterns written."""
     startup_patterns()
-    patterns = {key: _regex_main._pickle(pat)[1] for key, pat in sorted(_seen.items())}
-    stdlib = {key: _re_data(*key) for key in sorted(_seen_re)}
+    patterns = {key: marshal.dumps(_regex_main._pickle(pat)[1]) for key, pat in sorted(_seen.items())}
+    stdlib = {key: marshal.dumps(_re_data(*key)) for key in sorted(_seen_re)}
     data = marshal.dumps({"key": file_key(), "patterns": patterns, "re": stdlib})
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
     try:

@@ -82,8 +82,8 @@ def test_the_stdlib_engine_refuses_tampered_code() -> None:
     _shipped_or_skip()
     table = pre.load(pre.SHIPPED, "re")
     key = next(iter(table))
-    flags, code, groups, groupindex, indexgroup = table[key]
-    broken = {key: (flags, [999_999] + code[1:], groups, groupindex, indexgroup)}
+    flags, code, groups, groupindex, indexgroup = marshal.loads(table[key])
+    broken = {key: marshal.dumps((flags, [999_999] + code[1:], groups, groupindex, indexgroup))}
     assert pre.re_from_table(broken, key) is None
 
 
@@ -103,13 +103,16 @@ def test_unusable_files_are_ignored(tmp_path: Path, content: bytes) -> None:
 
 def test_a_bad_or_foreign_entry_falls_back_to_compiling(tmp_path: Path) -> None:
     pattern, flags = r"(?i)n[ée]e?\s+le", int(regex.UNICODE)
-    good = regex._main._pickle(regex.compile(r"autre", flags))[1]
-    table = {(pattern, flags): ("broken",), ("autre-clé", flags): good,
-             (pattern + "x", flags): good}  # an entry whose pattern text differs from its key
+    good = marshal.dumps(regex._main._pickle(regex.compile(r"autre", flags))[1])
+    table = {(pattern, flags): marshal.dumps(("broken",)), ("autre-clé", flags): good,
+             (pattern + "x", flags): good,  # an entry whose pattern text differs from its key
+             ("pas du marshal", flags): b"\x00\x01", ("pas un tuple", flags): marshal.dumps([1])}
     assert pre.from_table(table, (pattern, flags)) is None
     assert pre.from_table(table, (pattern + "x", flags)) is None
     assert pre.from_table(table, ("absent", flags)) is None
-    assert pre.re_from_table({(pattern, 0): ("broken",)}, (pattern, 0)) is None
+    assert pre.from_table(table, ("pas du marshal", flags)) is None
+    assert pre.from_table(table, ("pas un tuple", flags)) is None
+    assert pre.re_from_table({(pattern, 0): marshal.dumps(("broken",))}, (pattern, 0)) is None
 
 
 def test_write_then_load_round_trip(tmp_path: Path) -> None:
