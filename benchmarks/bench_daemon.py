@@ -3,8 +3,7 @@
     .venv/bin/python benchmarks/bench_daemon.py [--quick] [--no-model] [--json OUT]
 
 Measures, through the same path the extension uses (hello, analyze → result):
-- spawn → "ready" line, spawn → first /healthz answer, spawn → first analysis answered (the
-  detector's warm-up runs on the analysis thread after the server starts listening);
+- spawn → "ready" line, spawn → first /healthz answer, spawn → first analysis answered;
 - round trip for ~1,000 and ~10,000-character French clinical texts, sequential (p50/p99);
 - 50 concurrent clients sending ~1,000-character texts: throughput and latency;
 - re-analysis of a 10,000-character prompt after a one-word edit (paragraph cache);
@@ -135,8 +134,8 @@ class Daemon:
             await round_trip(ws, "first", clinical_text(1000, 99_999))
             await ws.close()
 
-        # "ready" is the listening line; the detector's warm-up may still be running then (it
-        # runs first on the analysis thread), so the first answered analysis is timed too.
+        # "ready" is the listening line (detector built and warmed up); the first answered
+        # analysis is timed too, as what a user would see first.
         asyncio.run(first_analysis())
         self.first_analysis_s = time.perf_counter() - t0
 

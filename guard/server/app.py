@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http import HTTPStatus
@@ -169,6 +169,12 @@ class GuardServer:
         status = self._detector.status
         if status.degraded:
             log.warning("détection dégradée : %s", status.reason)
+        warm_up = getattr(self._detector, "warm_up", None)
+        if callable(warm_up):
+            try:
+                warm_up()  # lists and model set up now, not on the first keystroke
+            except Exception as exc:  # noqa: BLE001 — requests will report it; never the text
+                log.error("préchauffage du détecteur impossible : %s", type(exc).__name__)
         self._welcome = orjson.dumps(self._welcome_dict(loaded.policy))
         # A work item's segments go to the detector together: with its model thread, the model
         # reads all of them while the rules run (see guard/detect/model_thread.py).
@@ -181,12 +187,6 @@ class GuardServer:
         socks = self._bind(port)
         self.port = socks[0].getsockname()[1]
         self._worker.start()
-        warm_up = getattr(self._detector, "warm_up", None)
-        if callable(warm_up):
-            # Word lists and the model's first-call setup load now, not on the first keystroke;
-            # on the analysis thread, first in its queue, while the server starts listening
-            # (about 0.1 s off the time to ready). A request arriving meanwhile waits for it.
-            self._worker.submit_first(warm_up).add_done_callback(_warm_up_done)
         await self._open_incidents()
         for sock in socks:
             self._servers.append(await serve(
@@ -647,12 +647,6 @@ class _QuietLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
     def log(self, level: int, *args: Any, **kwargs: Any) -> None:
         if level >= logging.INFO:
             super().log(level, *args, **kwargs)
-
-
-def _warm_up_done(fut: Future[object]) -> None:
-    exc = fut.exception()
-    if exc is not None:  # requests will report it; AnalysisFailed holds the type name only, never text
-        log.error("préchauffage du détecteur impossible : %s", exc)
 
 
 def _one_by_one(analyze: Callable[[str], list[Any]]) -> Callable[[list[str]], list[list[Any]]]:

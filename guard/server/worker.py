@@ -63,16 +63,6 @@ class AnalysisWorker:
         self._queue.put((deadline, next(self._seq), texts, fut))
         return fut
 
-    def submit_first(self, call: Callable[[], object]) -> Future[object]:
-        """Run `call()` on the analysis thread before anything already queued (the detector's
-        warm-up: the daemon can listen while it runs, and a request that arrives meanwhile
-        waits for it on the same thread instead of racing it)."""
-        if self._stopped:
-            raise RuntimeError("analysis worker stopped")
-        fut: Future[object] = Future()
-        self._queue.put((float("-inf"), next(self._seq), _Call(call), fut))
-        return fut
-
     def pending(self) -> int:
         return self._queue.qsize()
 
@@ -96,10 +86,7 @@ class AnalysisWorker:
                 continue
             t0 = time.perf_counter()
             try:
-                if isinstance(texts, _Call):
-                    result = texts.call()
-                else:
-                    result = self._analyze(texts)  # type: ignore[arg-type]
+                result = self._analyze(texts)  # type: ignore[arg-type]
             except BaseException as exc:  # noqa: BLE001 — reported to the request, never swallowed
                 # Only the type: a message could quote the text.
                 log.error("échec de l'analyse : %s", type(exc).__name__)
@@ -108,15 +95,6 @@ class AnalysisWorker:
                 fut.set_result(result)
             finally:
                 self.busy_seconds += time.perf_counter() - t0
-
-
-class _Call:
-    """A queued function call (see `submit_first`), told apart from a list of texts."""
-
-    __slots__ = ("call",)
-
-    def __init__(self, call: Callable[[], object]) -> None:
-        self.call = call
 
 
 class AnalysisFailed(Exception):
