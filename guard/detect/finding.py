@@ -35,9 +35,36 @@ class Finding:
         if not isinstance(self.label, Label):
             object.__setattr__(self, "label", Label(self.label))
 
+    def moved(self, offset: int) -> Finding:
+        """The same finding `offset` characters further on (a cached segment's findings placed
+        in the whole text). Built without `__init__`: only the span moves, so nothing needs
+        checking again, and it is the daemon's most repeated allocation (0.6 ms of a cached
+        10,000-character round trip)."""
+        start = self.start + offset
+        if start < 0:
+            raise ValueError(f"invalid span [{start}, {self.end + offset})")
+        new = object.__new__(Finding)
+        _START.__set__(new, start)
+        _END.__set__(new, self.end + offset)
+        _LABEL.__set__(new, self.label)
+        _SCORE.__set__(new, self.score)
+        _SOURCE.__set__(new, self.source)
+        _EXPLANATION.__set__(new, self.explanation)
+        return new
+
     @property
     def length(self) -> int:
         return self.end - self.start
 
     def overlaps(self, other: Finding) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+# The slots' descriptors: setting through them skips the frozen dataclass's __setattr__ guard,
+# which only `moved` does, on a new object nobody else has seen yet.
+_START = Finding.start  # type: ignore[attr-defined]
+_END = Finding.end  # type: ignore[attr-defined]
+_LABEL = Finding.label  # type: ignore[attr-defined]
+_SCORE = Finding.score  # type: ignore[attr-defined]
+_SOURCE = Finding.source  # type: ignore[attr-defined]
+_EXPLANATION = Finding.explanation  # type: ignore[attr-defined]

@@ -155,8 +155,7 @@ def owned(findings: list[Finding], own_lo: int, own_hi: int) -> tuple[Finding, .
 def shift(findings: tuple[Finding, ...], offset: int) -> list[Finding]:
     if offset == 0:
         return list(findings)
-    return [Finding(f.start + offset, f.end + offset, f.label, f.score, f.source, f.explanation)
-            for f in findings]
+    return [f.moved(offset) for f in findings]
 
 
 class SegmentCache:

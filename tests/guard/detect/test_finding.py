@@ -34,3 +34,15 @@ def test_display_names_pluralise_in_both_locales() -> None:
     assert display_name(Label.DATE_NAISSANCE, 1) == "date de naissance"
     assert display_name(Label.VILLE, 3, "en") == "cities"
     assert all(display_name(label, 1) for label in Label)
+
+
+def test_moved_is_the_same_finding_further_on_and_stays_frozen() -> None:
+    f = Finding(3, 10, Label.NOM, 0.9, "model", "modèle : nom probable")
+    g = f.moved(100)
+    assert g == Finding(103, 110, Label.NOM, 0.9, "model", "modèle : nom probable")
+    assert hash(g) == hash(Finding(103, 110, Label.NOM, 0.9, "model", "modèle : nom probable"))
+    assert f.moved(0) == f and f.moved(-3).start == 0
+    with pytest.raises(ValueError):
+        f.moved(-4)
+    with pytest.raises(AttributeError):
+        g.start = 0  # type: ignore[misc]

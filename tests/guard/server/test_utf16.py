@@ -41,3 +41,12 @@ def test_matches_utf16_encoding(text: str) -> None:
     conv = utf16_converter(text)
     for i in range(len(text) + 1):
         assert conv(i) == js_index(text, i)
+
+
+def test_lone_surrogates_from_javascript_count_one_unit() -> None:
+    text = "Mme \ud83d Dupont \udc00 fin"  # halves of a pair, alone: one code unit each in JavaScript
+    conv = utf16_converter(text)
+    assert [conv(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+    astral = "\ud83d 😀 Martin"
+    conv = utf16_converter(astral)
+    assert conv(astral.index("Martin")) == astral.index("Martin") + 1
