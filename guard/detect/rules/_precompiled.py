@@ -11,9 +11,9 @@ call on Python 3.11 to 3.13; `_sre` validates the code it is given).
 into `guard/detect/data/regex_compiled.bin` (marshal: plain data, no code). The file ships inside
 the package, read-only like the code, never in a user-writable cache: a pattern altered there
 could silence a rule. It is used only when the `regex` version, Python's version and the `re`
-engine's magic number are the ones it was written with, and an entry only for the exact pattern text and flags it was compiled
-from; anything else — another pattern, a missing, unreadable or foreign file, an entry that
-fails to load — is compiled the usual way. So the file changes start-up time, never matching;
+engine's magic number are the ones it was written with, and an entry only for the exact pattern
+text and flags it was compiled from; anything else — another pattern, a missing, unreadable or
+foreign file, an entry that fails to load — is compiled the usual way. So the file changes start-up time, never matching;
 tests check both (tests/guard/detect/rules/test_precompiled.py).
 """
 
@@ -155,7 +155,8 @@ def _re_data(pattern: str, flags: int) -> tuple[Any, ...]:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
 
 
 def startup_patterns() -> None:
