@@ -48,28 +48,16 @@ def test_every_startup_pattern_comes_from_the_shipped_file() -> None:
                          f"run python -m guard.detect.rules._precompiled ({missing[:3]})")
 
 
-def test_rebuilt_patterns_match_exactly_like_compiled_ones() -> None:
-    table = _shipped_or_skip()
-    texts = _sample_texts()
-    assert len(table) >= 50 and len(texts) > 400
-    for key in table:
-        rebuilt = pre.from_table(table, key)
-        fresh = regex.compile(key[0], key[1])
-        assert rebuilt is not None and rebuilt.pattern == fresh.pattern
-        assert rebuilt.flags == fresh.flags and rebuilt.groupindex == fresh.groupindex
-        for text in texts:
-            got = [(m.span(), m.groups()) for m in rebuilt.finditer(text, timeout=5)]
-            assert got == [(m.span(), m.groups()) for m in fresh.finditer(text, timeout=5)]
-
-
-def test_rebuilt_stdlib_patterns_match_exactly_like_compiled_ones() -> None:
+@pytest.mark.parametrize("engine", ["regex", "re"])
+def test_rebuilt_patterns_match_exactly_like_compiled_ones(engine: str) -> None:
     _shipped_or_skip()
-    table = pre.load(pre.SHIPPED, "re")
+    table = pre.load(pre.SHIPPED, engine)
+    rebuild, compile_ = ((pre.from_table, regex.compile) if engine == "regex"
+                         else (pre.re_from_table, re.compile))
     texts = _sample_texts()
-    assert len(table) >= 150
+    assert len(table) >= (50 if engine == "regex" else 150) and len(texts) > 400
     for key in table:
-        rebuilt = pre.re_from_table(table, key)
-        fresh = re.compile(key[0], key[1])
+        rebuilt, fresh = rebuild(table, key), compile_(key[0], key[1])
         assert rebuilt is not None and rebuilt.pattern == fresh.pattern
         assert rebuilt.flags == fresh.flags and rebuilt.groupindex == fresh.groupindex
         for text in texts:
